@@ -1,0 +1,1 @@
+//! `c2c-gateway`: the GraphQL gateway. Not built yet.
