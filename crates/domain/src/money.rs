@@ -64,10 +64,33 @@ pub struct Money {
 }
 
 impl Money {
+    /// The most decimal places an amount may have (no ISO 4217 currency uses
+    /// more).
+    pub const MAX_SCALE: u32 = 4;
+
+    /// The largest absolute amount: 10^14, so that an amount in units of 10^-4
+    /// fits a signed 64-bit integer (how the store keeps it, to sum exactly).
+    pub fn max_amount() -> Decimal {
+        Decimal::from(100_000_000_000_000_i64)
+    }
+
     /// Parses an amount and a currency code. The amount may not have more decimal
-    /// places than the currency uses.
+    /// places than the currency uses (nor more than [`Money::MAX_SCALE`]), and
+    /// its absolute value stays below [`Money::max_amount`].
     pub fn parse(amount: Decimal, currency: &str) -> Result<Self, DomainError> {
         let currency = Currency::parse(currency)?;
+        if amount.normalize().scale() > Self::MAX_SCALE {
+            return Err(DomainError::invalid(
+                "amount",
+                format!("{amount} has more than {} decimal places", Self::MAX_SCALE),
+            ));
+        }
+        if amount.abs() >= Self::max_amount() {
+            return Err(DomainError::invalid(
+                "amount",
+                format!("{amount} is out of range (at most 10^14 in absolute value)"),
+            ));
+        }
         if let Some(exponent) = currency.exponent()
             && amount.normalize().scale() > u32::from(exponent)
         {
@@ -117,5 +140,8 @@ mod tests {
         assert!(Money::parse(Decimal::from_str("1.5").unwrap(), "JPY").is_err());
         assert!(Money::parse(Decimal::from_str("100").unwrap(), "JPY").is_ok());
         assert!(Money::parse(Decimal::from_str("1.10000").unwrap(), "EUR").is_ok());
+        assert!(Money::parse(Decimal::from_str("1.00001").unwrap(), "XAU").is_err());
+        assert!(Money::parse(Decimal::from_str("100000000000000").unwrap(), "EUR").is_err());
+        assert!(Money::parse(Decimal::from_str("99999999999999.99").unwrap(), "EUR").is_ok());
     }
 }

@@ -1,1 +1,312 @@
-//! `c2c-store`: persistence of partnerships on PostgreSQL and SQLite. Not built yet.
+//! `c2c-store`: persistence of partnerships, their outputs, KPI measurements
+//! and an append-only history, on PostgreSQL (production) or SQLite (the
+//! zero-setup default). The same migrations (`c2c-migration`) run on both.
+//!
+//! Every change is one transaction: the partnership row is locked
+//! (`SELECT … FOR UPDATE` on PostgreSQL, an immediate write transaction on
+//! SQLite), the aggregate is loaded inside the transaction, the domain decides,
+//! the change and its event are written and the version is bumped. A stale
+//! version is a [`StoreError::VersionConflict`] and nothing of it is written.
+//!
+//! Architecture invariant: this is the only crate that knows sea-orm. Rows
+//! never leave it; `rows.rs` converts them to domain types explicitly. No code
+//! path updates or deletes an event.
+
+mod accounts;
+mod aggregate;
+mod cities;
+mod entity;
+mod error;
+mod events;
+mod partnerships;
+mod rows;
+
+pub use accounts::{Account, Role, TOKEN_PREFIX, Token};
+pub use aggregate::LOAD_STATEMENTS;
+pub use c2c_migration::Migrator;
+pub use error::{Result, StoreError};
+pub use events::StoredEvent;
+pub use partnerships::{Recorded, SpawnRecorded};
+
+use c2c_domain::{AccountId, CityId};
+use c2c_migration::MigratorTrait;
+use chrono::{DateTime, SubsecRound, Utc};
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::Duration;
+
+/// Who acts: an account, for a city.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Actor {
+    /// The account.
+    pub account: AccountId,
+    /// The city it acts for.
+    pub city: CityId,
+}
+
+/// Which database a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// PostgreSQL.
+    Postgres,
+    /// SQLite.
+    Sqlite,
+}
+
+/// How to open a store.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The largest number of pooled connections.
+    pub max_connections: u32,
+    /// How long to wait for a connection, or for SQLite's write lock.
+    pub wait: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            max_connections: 10,
+            wait: Duration::from_secs(30),
+        }
+    }
+}
+
+/// The store: a pool of connections to one database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    db: DatabaseConnection,
+    backend: Backend,
+    url: String,
+    statements: Arc<AtomicU64>,
+    fail_after_writes: Arc<AtomicUsize>,
+}
+
+impl Store {
+    /// Opens the database at `url` (`postgres://…` or `sqlite://path`; a
+    /// SQLite file is created if absent) with default options.
+    pub async fn connect(url: &str) -> Result<Store> {
+        Self::connect_with(url, Options::default()).await
+    }
+
+    /// Opens the database at `url` with options.
+    pub async fn connect_with(url: &str, options: Options) -> Result<Store> {
+        let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            return Err(StoreError::UnsupportedUrl(redact(url)));
+        };
+        let mut opts = ConnectOptions::new(url.to_owned());
+        opts.sqlx_logging(false)
+            .acquire_timeout(options.wait)
+            .connect_timeout(Duration::from_secs(10));
+        match backend {
+            Backend::Postgres => {
+                opts.max_connections(options.max_connections);
+            }
+            Backend::Sqlite => {
+                let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+                let wait = options.wait;
+                opts.max_connections(if in_memory {
+                    1
+                } else {
+                    options.max_connections
+                })
+                .map_sqlx_sqlite_opts(move |o: SqliteConnectOptions| {
+                    let o = o
+                        .create_if_missing(true)
+                        .foreign_keys(true)
+                        .busy_timeout(wait);
+                    if in_memory {
+                        o
+                    } else {
+                        o.journal_mode(SqliteJournalMode::Wal)
+                            .synchronous(SqliteSynchronous::Normal)
+                    }
+                });
+            }
+        }
+        let mut db = Database::connect(opts).await?;
+        let statements = Arc::new(AtomicU64::new(0));
+        let counter = statements.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
+        Ok(Store {
+            db,
+            backend,
+            url: url.to_owned(),
+            statements,
+            fail_after_writes: Arc::new(AtomicUsize::new(0)),
+        })
+    }
+
+    /// Applies every pending migration.
+    pub async fn migrate(&self) -> Result<()> {
+        Migrator::up(&self.db, None).await?;
+        Ok(())
+    }
+
+    /// The migrations applied, in order, and those pending.
+    pub async fn migration_status(&self) -> Result<(Vec<String>, Vec<String>)> {
+        let applied = Migrator::get_applied_migrations(&self.db)
+            .await?
+            .iter()
+            .map(|m| m.name().to_owned())
+            .collect();
+        let pending = Migrator::get_pending_migrations(&self.db)
+            .await?
+            .iter()
+            .map(|m| m.name().to_owned())
+            .collect();
+        Ok((applied, pending))
+    }
+
+    /// Rolls back every migration (drops every table).
+    pub async fn migrate_down_to_zero(&self) -> Result<()> {
+        Migrator::down(&self.db, None).await?;
+        Ok(())
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        self.db.ping().await?;
+        Ok(())
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The URL the store was opened with, without its password.
+    pub fn url(&self) -> String {
+        redact(&self.url)
+    }
+
+    /// The number of SQL statements this store has run since it was opened.
+    pub fn statement_count(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
+    }
+
+    /// Closes the pool.
+    pub async fn close(self) -> Result<()> {
+        self.db.close().await?;
+        Ok(())
+    }
+
+    /// Makes the next changes fail after `writes` statements that write, inside
+    /// their transaction; 0 turns it off. For tests that check that a failure
+    /// leaves no trace.
+    #[cfg(feature = "fault-injection")]
+    pub fn fail_after_writes(&self, writes: usize) {
+        self.fail_after_writes.store(writes, Ordering::SeqCst);
+    }
+
+    pub(crate) fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// Starts a write transaction: an immediate one on SQLite, so that two
+    /// writers queue at `BEGIN` instead of failing at their first write.
+    pub(crate) async fn begin_write(&self) -> Result<Writer> {
+        let txn = match self.backend {
+            Backend::Sqlite => {
+                self.db
+                    .begin_with_options(TransactionOptions {
+                        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                        ..TransactionOptions::default()
+                    })
+                    .await?
+            }
+            Backend::Postgres => self.db.begin().await?,
+        };
+        Ok(Writer {
+            txn,
+            backend: self.backend,
+            writes: 0,
+            fail_after: self.fail_after_writes.load(Ordering::SeqCst),
+        })
+    }
+}
+
+/// A write transaction that counts its writes (and, in tests, fails on
+/// purpose after a number of them).
+pub(crate) struct Writer {
+    pub(crate) txn: DatabaseTransaction,
+    pub(crate) backend: Backend,
+    writes: usize,
+    fail_after: usize,
+}
+
+impl Writer {
+    /// Records that a statement wrote.
+    pub(crate) fn wrote(&mut self) -> Result<()> {
+        self.writes += 1;
+        if self.fail_after > 0 && self.writes >= self.fail_after {
+            return Err(StoreError::Injected(self.writes));
+        }
+        Ok(())
+    }
+
+    pub(crate) async fn commit(self) -> Result<()> {
+        self.txn.commit().await?;
+        Ok(())
+    }
+}
+
+impl std::fmt::Debug for Writer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer")
+            .field("writes", &self.writes)
+            .finish()
+    }
+}
+
+/// The current time, to the microsecond (what PostgreSQL keeps).
+pub(crate) fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+/// A URL without its password.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.find(':') {
+                Some(colon) => format!(
+                    "{}{}:***{}",
+                    &url[..scheme + 3],
+                    &credentials[..colon],
+                    &url[at..]
+                ),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn urls_are_shown_without_their_password() {
+        assert_eq!(
+            redact("postgres://c2c:secret@db:5432/c2c"),
+            "postgres://c2c:***@db:5432/c2c"
+        );
+        assert_eq!(
+            redact("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
+        assert_eq!(redact("sqlite://c2c.db"), "sqlite://c2c.db");
+    }
+}

@@ -1,0 +1,94 @@
+//! The store's errors. Each has a stable code; an unexpected database error
+//! keeps its cause for the logs.
+
+use c2c_domain::DomainError;
+use sea_orm::DbErr;
+use thiserror::Error;
+
+/// Why a store operation failed. A failed operation writes nothing.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The domain refused the command.
+    #[error(transparent)]
+    Domain(DomainError),
+    /// The caller expected another version of the partnership. Nothing was
+    /// written.
+    #[error("the partnership is at version {actual}, not {expected}")]
+    VersionConflict {
+        /// The version the caller expected.
+        expected: u64,
+        /// The version it is at.
+        actual: u64,
+    },
+    /// A record does not exist.
+    #[error("{what} {id} was not found")]
+    NotFound {
+        /// The kind of record.
+        what: &'static str,
+        /// Its identifier.
+        id: String,
+    },
+    /// The input conflicts with stored data (a duplicate name, a reference to
+    /// a record that cannot be used).
+    #[error("{field}: {message}")]
+    Invalid {
+        /// The input field.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The database URL is not one the store can open.
+    #[error("unsupported database URL '{0}': use postgres://… or sqlite://…")]
+    UnsupportedUrl(String),
+    /// A stored row does not convert to the domain (a bug or a hand edit).
+    #[error("stored data does not read back: {0}")]
+    Corrupt(String),
+    /// The database failed.
+    #[error("database error: {0}")]
+    Database(#[from] DbErr),
+    /// A failure injected by a test.
+    #[error("injected failure after {0} writes")]
+    Injected(usize),
+}
+
+impl StoreError {
+    /// The stable code of the error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::Domain(e) => e.code(),
+            StoreError::VersionConflict { .. } => "VERSION_CONFLICT",
+            StoreError::NotFound { .. } => "NOT_FOUND",
+            StoreError::Invalid { .. } => "INVALID_INPUT",
+            StoreError::UnsupportedUrl(_) => "UNSUPPORTED_URL",
+            StoreError::Corrupt(_) => "CORRUPT_DATA",
+            StoreError::Database(_) => "DATABASE",
+            StoreError::Injected(_) => "INJECTED",
+        }
+    }
+
+    pub(crate) fn not_found(what: &'static str, id: impl ToString) -> Self {
+        StoreError::NotFound {
+            what,
+            id: id.to_string(),
+        }
+    }
+
+    pub(crate) fn corrupt(what: impl Into<String>) -> Self {
+        StoreError::Corrupt(what.into())
+    }
+}
+
+impl From<DomainError> for StoreError {
+    fn from(e: DomainError) -> Self {
+        match e {
+            DomainError::VersionConflict { expected, actual } => {
+                StoreError::VersionConflict { expected, actual }
+            }
+            DomainError::NotFound { what, id } => StoreError::NotFound { what, id },
+            other => StoreError::Domain(other),
+        }
+    }
+}
+
+/// A result of the store.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,125 @@
+//! The append-only history. Events are inserted, never updated or deleted.
+
+use crate::entity::event;
+use crate::error::Result;
+use crate::rows::{code, i64_of, json, parse, u32_of, u64_of};
+use crate::{Writer, now};
+use c2c_domain::{
+    AccountId, Change, CityEvent, CityId, Event, EventId, Loop, PartnershipId, Status, Step,
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::NotSet, EntityTrait, Set};
+use uuid::Uuid;
+
+/// An event as the history keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEvent {
+    /// Its position in the whole history (increasing).
+    pub seq: i64,
+    /// Its identifier.
+    pub id: EventId,
+    /// The partnership, or `None` for a city's own event (strategy, commitment).
+    pub partnership: Option<PartnershipId>,
+    /// The acting city.
+    pub city: CityId,
+    /// The acting account.
+    pub actor: AccountId,
+    /// The kind, e.g. `ADVANCED`, `MEASUREMENT_RECORDED`.
+    pub kind: String,
+    /// What changed, as JSON.
+    pub payload: serde_json::Value,
+    /// The step after the event.
+    pub step: Option<Step>,
+    /// The loop after the event.
+    pub loop_: Option<Loop>,
+    /// The cycle after the event.
+    pub cycle: Option<u32>,
+    /// The status after the event.
+    pub status: Option<Status>,
+    /// The partnership's version after the event.
+    pub version: Option<u64>,
+    /// When it happened.
+    pub occurred_at: DateTime<Utc>,
+    /// When it was recorded.
+    pub recorded_at: DateTime<Utc>,
+}
+
+impl StoredEvent {
+    pub(crate) fn from_row(m: event::Model) -> Result<StoredEvent> {
+        Ok(StoredEvent {
+            seq: m.seq,
+            id: EventId(m.id),
+            partnership: m.partnership_id.map(PartnershipId),
+            city: CityId(m.city_id),
+            actor: AccountId(m.actor_id),
+            kind: m.kind,
+            payload: m.payload,
+            step: m.step.as_deref().map(|s| parse("step", s)).transpose()?,
+            loop_: m.loop_.as_deref().map(|s| parse("loop", s)).transpose()?,
+            cycle: m.cycle.map(|c| u32_of("cycle", c)).transpose()?,
+            status: m
+                .status
+                .as_deref()
+                .map(|s| parse("status", s))
+                .transpose()?,
+            version: m.version.map(|v| u64_of("version", v)).transpose()?,
+            occurred_at: m.occurred_at,
+            recorded_at: m.recorded_at,
+        })
+    }
+
+    /// The change of a partnership event, read back from its payload.
+    pub fn change(&self) -> Option<Change> {
+        serde_json::from_value(self.payload.clone()).ok()
+    }
+}
+
+/// Appends a partnership event.
+pub(crate) async fn append(w: &mut Writer, e: &Event) -> Result<StoredEvent> {
+    let row = event::ActiveModel {
+        seq: NotSet,
+        id: Set(Uuid::now_v7()),
+        partnership_id: Set(Some(e.partnership.0)),
+        city_id: Set(e.city.0),
+        actor_id: Set(e.actor.0),
+        kind: Set(e.kind().to_owned()),
+        payload: Set(json(&e.change)),
+        step: Set(Some(code(e.step))),
+        loop_: Set(Some(code(e.loop_))),
+        cycle: Set(Some(crate::rows::i32_of(e.cycle))),
+        status: Set(Some(code(e.status))),
+        version: Set(Some(i64_of(e.version))),
+        occurred_at: Set(e.occurred_at),
+        recorded_at: Set(e.at),
+    };
+    let stored = event::Entity::insert(row)
+        .exec_with_returning(&w.txn)
+        .await?;
+    w.wrote()?;
+    StoredEvent::from_row(stored)
+}
+
+/// Appends a city event.
+pub(crate) async fn append_city(w: &mut Writer, e: &CityEvent) -> Result<StoredEvent> {
+    let row = event::ActiveModel {
+        seq: NotSet,
+        id: Set(Uuid::now_v7()),
+        partnership_id: Set(None),
+        city_id: Set(e.city.0),
+        actor_id: Set(e.actor.0),
+        kind: Set(e.kind().to_owned()),
+        payload: Set(json(&e.change)),
+        step: Set(None),
+        loop_: Set(None),
+        cycle: Set(None),
+        status: Set(None),
+        version: Set(None),
+        occurred_at: Set(e.at),
+        recorded_at: Set(now().max(e.at)),
+    };
+    let stored = event::Entity::insert(row)
+        .exec_with_returning(&w.txn)
+        .await?;
+    w.wrote()?;
+    StoredEvent::from_row(stored)
+}

@@ -1,0 +1,245 @@
+//! Partnerships: start, change (one transaction per command), spawn, read,
+//! history.
+
+use crate::aggregate::{self, insert_new, lock, write};
+use crate::entity::{city, event, partnership, stakeholder};
+use crate::error::{Result, StoreError};
+use crate::events::{self, StoredEvent};
+use crate::rows::stakeholder_from;
+use crate::{Actor, Store, Writer, now};
+use c2c_domain::{
+    CityId, Command, Ctx, Partnership, PartnershipId, Stakeholder, StartRequest, Step,
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+/// What a change wrote: the event as the history keeps it, and the
+/// partnership after it.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    /// The event.
+    pub event: StoredEvent,
+    /// The partnership after the event.
+    pub partnership: Partnership,
+}
+
+/// What a spawn wrote: the origin's `SPAWNED` event and the new partnership's
+/// `STARTED` event.
+#[derive(Debug, Clone)]
+pub struct SpawnRecorded {
+    /// The origin after the spawn.
+    pub origin: Recorded,
+    /// The new partnership.
+    pub child: Recorded,
+}
+
+async fn city_exists<C: ConnectionTrait>(db: &C, id: CityId) -> Result<()> {
+    let found = city::Entity::find_by_id(id.0)
+        .select_only()
+        .column(city::Column::Id)
+        .into_tuple::<Uuid>()
+        .one(db)
+        .await?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::not_found("city", id)),
+    }
+}
+
+async fn stakeholders_of<C: ConnectionTrait>(db: &C, id: CityId) -> Result<Vec<Stakeholder>> {
+    stakeholder::Entity::find()
+        .filter(stakeholder::Column::CityId.eq(id.0))
+        .order_by_asc(stakeholder::Column::CreatedAt)
+        .order_by_asc(stakeholder::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(stakeholder_from)
+        .collect()
+}
+
+/// The cities a command names, which must exist.
+fn cities_named(command: &Command) -> Vec<CityId> {
+    match command {
+        Command::ChooseCounterpart(city) => vec![*city],
+        Command::RecordAssessment(a) => vec![a.candidate],
+        _ => Vec::new(),
+    }
+}
+
+fn context(
+    actor: Actor,
+    at: DateTime<Utc>,
+    expected: Option<u64>,
+    effective: Option<DateTime<Utc>>,
+) -> Ctx {
+    Ctx {
+        actor: actor.account,
+        city: actor.city,
+        now: at,
+        effective_at: effective,
+        expected_version: expected,
+    }
+}
+
+impl Store {
+    /// Starts a partnership of the actor's city at Aim or at Partner.
+    pub async fn start(
+        &self,
+        actor: Actor,
+        at: Step,
+        counterpart: Option<CityId>,
+        effective_at: Option<DateTime<Utc>>,
+    ) -> Result<Recorded> {
+        let mut w = self.begin_write().await?;
+        city_exists(&w.txn, actor.city).await?;
+        if let Some(c) = counterpart {
+            city_exists(&w.txn, c).await?;
+        }
+        let (standing, counterpart_stakeholders) =
+            aggregate::standing_and_counterpart(&w.txn, actor.city, counterpart).await?;
+        let now = now();
+        let ctx = context(actor, now, None, effective_at);
+        let (p, e) = Partnership::start(
+            &ctx,
+            StartRequest {
+                id: PartnershipId(Uuid::now_v7()),
+                at,
+                counterpart,
+                standing,
+                counterpart_stakeholders,
+            },
+        )?;
+        insert_new(&mut w, &p, now).await?;
+        let event = events::append(&mut w, &e).await?;
+        w.commit().await?;
+        Ok(Recorded {
+            event,
+            partnership: p,
+        })
+    }
+
+    /// Applies a command to a partnership in one transaction: lock the row,
+    /// load the aggregate, let the domain decide (with the expected version),
+    /// write the change and its event, bump the version.
+    pub async fn execute(
+        &self,
+        actor: Actor,
+        id: PartnershipId,
+        expected_version: Option<u64>,
+        effective_at: Option<DateTime<Utc>>,
+        command: Command,
+    ) -> Result<Recorded> {
+        let mut w = self.begin_write().await?;
+        let row = lock(&w, id).await?;
+        for city in cities_named(&command) {
+            city_exists(&w.txn, city).await?;
+        }
+        let before = aggregate::load(&w.txn, row).await?;
+        let ctx = context(actor, now(), expected_version, effective_at);
+        let e = before.decide(&ctx, command)?;
+        let mut after = before.clone();
+        after.apply(&e);
+        if let c2c_domain::Change::CounterpartChosen { city } = &e.change {
+            after.set_counterpart_stakeholders(stakeholders_of(&w.txn, *city).await?);
+        }
+        write(&mut w, &before, &after, &e).await?;
+        let event = events::append(&mut w, &e).await?;
+        w.commit().await?;
+        Ok(Recorded {
+            event,
+            partnership: after,
+        })
+    }
+
+    /// Spawns a new partnership of the same city from a partnership at
+    /// Replicate, with a new counterpart.
+    pub async fn spawn(
+        &self,
+        actor: Actor,
+        from: PartnershipId,
+        expected_version: Option<u64>,
+        counterpart: CityId,
+    ) -> Result<SpawnRecorded> {
+        let mut w: Writer = self.begin_write().await?;
+        let row = lock(&w, from).await?;
+        city_exists(&w.txn, counterpart).await?;
+        let before = aggregate::load(&w.txn, row).await?;
+        let counterpart_stakeholders = stakeholders_of(&w.txn, counterpart).await?;
+        let at = now();
+        let ctx = context(actor, at, expected_version, None);
+        let spawned = before.spawn(
+            &ctx,
+            PartnershipId(Uuid::now_v7()),
+            counterpart,
+            counterpart_stakeholders,
+        )?;
+        let mut after = before.clone();
+        after.apply(&spawned.origin_event);
+        insert_new(&mut w, &spawned.child, at).await?;
+        write(&mut w, &before, &after, &spawned.origin_event).await?;
+        let origin_event = events::append(&mut w, &spawned.origin_event).await?;
+        let child_event = events::append(&mut w, &spawned.child_event).await?;
+        w.commit().await?;
+        Ok(SpawnRecorded {
+            origin: Recorded {
+                event: origin_event,
+                partnership: after,
+            },
+            child: Recorded {
+                event: child_event,
+                partnership: spawned.child,
+            },
+        })
+    }
+
+    /// Loads a partnership with every output its criteria read, in
+    /// [`crate::LOAD_STATEMENTS`] statements.
+    pub async fn partnership(&self, id: PartnershipId) -> Result<Partnership> {
+        let row = partnership::Entity::find_by_id(id.0)
+            .one(self.db())
+            .await?
+            .ok_or_else(|| StoreError::not_found("partnership", id))?;
+        aggregate::load(self.db(), row).await
+    }
+
+    /// The history of a partnership, oldest first.
+    pub async fn history(&self, id: PartnershipId) -> Result<Vec<StoredEvent>> {
+        event::Entity::find()
+            .filter(event::Column::PartnershipId.eq(id.0))
+            .order_by_asc(event::Column::Seq)
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(StoredEvent::from_row)
+            .collect()
+    }
+
+    /// A city's own history (its strategy and commitment versions), oldest
+    /// first.
+    pub async fn city_history(&self, city: CityId) -> Result<Vec<StoredEvent>> {
+        event::Entity::find()
+            .filter(event::Column::CityId.eq(city.0))
+            .filter(event::Column::PartnershipId.is_null())
+            .order_by_asc(event::Column::Seq)
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(StoredEvent::from_row)
+            .collect()
+    }
+
+    /// Events recorded after `seq`, oldest first, at most `limit` of them.
+    pub async fn events_after(&self, seq: i64, limit: u64) -> Result<Vec<StoredEvent>> {
+        event::Entity::find()
+            .filter(event::Column::Seq.gt(seq))
+            .order_by_asc(event::Column::Seq)
+            .limit(limit)
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(StoredEvent::from_row)
+            .collect()
+    }
+}
