@@ -1,25 +1,249 @@
-//! The `c2c` binary. For now it prints the narrative the engine runs.
+//! The `c2c` binary: serve the GraphQL gateway, migrate the database, manage
+//! tokens, print the schema.
 
-use c2c_domain::Narrative;
+use anyhow::{Context, Result, bail};
+use c2c_domain::AccountId;
+use c2c_gateway::{Application, Config};
+use c2c_store::{Role, Store};
+use chrono::{Duration, Utc};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use tracing_subscriber::EnvFilter;
+
+/// c2c: a workflow engine for city-to-city partnerships.
+#[derive(Debug, Parser)]
+#[command(name = "c2c", version, about)]
+struct Cli {
+    /// The database: `sqlite://path` (created if absent) or `postgres://…`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://c2c.db",
+        global = true
+    )]
+    database_url: String,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Migrates the database, then serves GraphQL (and GraphiQL at /).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "C2C_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Do not apply pending migrations at start.
+        #[arg(long)]
+        no_migrate: bool,
+    },
+    /// Applies the pending migrations (or shows them, or rolls all back).
+    Migrate {
+        /// Only show which migrations are applied and pending.
+        #[arg(long)]
+        status: bool,
+        /// Roll every migration back (drops every table and its data).
+        #[arg(long, requires = "yes")]
+        down: bool,
+        /// Confirms --down.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Creates and revokes API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Prints the GraphQL schema (SDL).
+    Schema,
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenCommand {
+    /// Creates an operator account and a token for it (the first operator is
+    /// created this way).
+    Operator {
+        /// The operator's name.
+        #[arg(long)]
+        name: String,
+        /// Days until the token expires (default: never).
+        #[arg(long)]
+        expires_in_days: Option<i64>,
+    },
+    /// Creates a token for an existing account.
+    Create {
+        /// The account.
+        #[arg(long)]
+        account: uuid::Uuid,
+        /// A label for people.
+        #[arg(long, default_value = "")]
+        label: String,
+        /// Days until the token expires (default: never).
+        #[arg(long)]
+        expires_in_days: Option<i64>,
+    },
+    /// Revokes a token.
+    Revoke {
+        /// The token's identifier (not its secret).
+        id: uuid::Uuid,
+    },
+    /// Lists the accounts and their tokens.
+    List,
+}
+
+fn init_logging() {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if std::env::var("C2C_LOG_FORMAT").as_deref() == Ok("json") {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing the requests in flight");
+}
+
+fn expiry(days: Option<i64>) -> Result<Option<chrono::DateTime<Utc>>> {
+    match days {
+        None => Ok(None),
+        Some(d) if d > 0 => Ok(Some(Utc::now() + Duration::days(d))),
+        Some(d) => bail!("--expires-in-days must be positive, not {d}"),
+    }
+}
+
+async fn open(url: &str) -> Result<Store> {
+    let store = Store::connect(url)
+        .await
+        .with_context(|| format!("opening the database {url}"))?;
+    store.migrate().await.context("migrating the database")?;
+    Ok(store)
+}
 
 #[allow(clippy::print_stdout)]
-fn main() {
-    let narrative = Narrative::standard();
-    println!("c2c: the city-to-city partnership narrative\n");
-    for def in narrative.steps {
-        let codes: Vec<&str> = def.criteria.iter().map(|c| c.code()).collect();
-        println!("{:<10} {}", def.step.code(), def.question);
-        println!("{:<10} exit criteria: {}", "", codes.join(", "));
+#[tokio::main]
+async fn main() -> Result<()> {
+    let cli = Cli::parse();
+    init_logging();
+    match cli.command {
+        Command::Serve { listen, no_migrate } => {
+            let app = Application::build(Config {
+                database_url: cli.database_url.clone(),
+                listen,
+                migrate: !no_migrate,
+            })
+            .await
+            .context("starting the gateway")?;
+            let addr = app.local_addr()?;
+            println!(
+                "c2c listening on http://{addr} (GraphiQL at /, GraphQL at /graphql; database {})",
+                app.store().url()
+            );
+            std::io::stdout().flush()?;
+            app.run_until_stopped(shutdown_signal()).await?;
+        }
+        Command::Migrate { status, down, yes } => {
+            let store = Store::connect(&cli.database_url)
+                .await
+                .with_context(|| format!("opening the database {}", cli.database_url))?;
+            if down && yes {
+                store.migrate_down_to_zero().await?;
+                println!("rolled back every migration of {}", store.url());
+            } else if !status {
+                store.migrate().await?;
+            }
+            let (applied, pending) = store.migration_status().await?;
+            for m in &applied {
+                println!("applied  {m}");
+            }
+            for m in &pending {
+                println!("pending  {m}");
+            }
+        }
+        Command::Token { command } => {
+            let store = open(&cli.database_url).await?;
+            match command {
+                TokenCommand::Operator {
+                    name,
+                    expires_in_days,
+                } => {
+                    let expires = expiry(expires_in_days)?;
+                    let account = store
+                        .create_account(
+                            AccountId(uuid::Uuid::now_v7()),
+                            &name,
+                            Role::Operator,
+                            None,
+                        )
+                        .await?;
+                    let (secret, token) = store
+                        .issue_token(account.id, "created by c2c token operator", expires)
+                        .await?;
+                    println!("operator account {} ({})", account.id, account.name);
+                    println!("token {} — shown once, keep it safe:", token.id);
+                    println!("{secret}");
+                }
+                TokenCommand::Create {
+                    account,
+                    label,
+                    expires_in_days,
+                } => {
+                    let (secret, token) = store
+                        .issue_token(AccountId(account), &label, expiry(expires_in_days)?)
+                        .await?;
+                    println!(
+                        "token {} for account {account} — shown once, keep it safe:",
+                        token.id
+                    );
+                    println!("{secret}");
+                }
+                TokenCommand::Revoke { id } => {
+                    let token = store.revoke_token(id).await?;
+                    println!("token {} of account {} revoked", token.id, token.account);
+                }
+                TokenCommand::List => {
+                    for a in store.accounts().await? {
+                        let city = a.city.map(|c| c.to_string()).unwrap_or_else(|| "-".into());
+                        println!("{} {:?} {} city={city}", a.id, a.role, a.name);
+                        for t in store.tokens(a.id).await? {
+                            let state = match (t.revoked_at, t.expires_at) {
+                                (Some(_), _) => "revoked".to_owned(),
+                                (None, Some(e)) if e <= Utc::now() => "expired".to_owned(),
+                                (None, Some(e)) => format!("expires {e}"),
+                                (None, None) => "no expiry".to_owned(),
+                            };
+                            println!("    token {} '{}' {state}", t.id, t.label);
+                        }
+                    }
+                }
+            }
+        }
+        Command::Schema => {
+            print!("{}", c2c_gateway::sdl());
+        }
     }
-    println!();
-    for def in narrative.loops {
-        let steps: Vec<&str> = def.steps.iter().map(|s| s.code()).collect();
-        println!(
-            "{:<22} {} (closes at {}, re-enters {})",
-            def.loop_.code(),
-            steps.join(" → "),
-            def.closes_at.code(),
-            def.reenters.code()
-        );
-    }
+    Ok(())
 }

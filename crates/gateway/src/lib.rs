@@ -1,1 +1,65 @@
-//! `c2c-gateway`: the GraphQL gateway. Not built yet.
+//! `c2c-gateway`: the GraphQL gateway. It enforces the narrative over HTTP:
+//! transitions, the joint sign-offs of both cities, access control and KPI
+//! capture, on top of `c2c-store`.
+//!
+//! The schema (`build_schema`) knows nothing of HTTP; `http.rs` serves it with
+//! axum; `app.rs` binds a socket and runs until told to stop.
+//!
+//! Architecture invariant: the gateway decides nothing about the narrative.
+//! It parses input, checks who may ask (`context.rs`), calls the store, and
+//! maps errors to codes (`error.rs`). Business rules live in `c2c-domain`;
+//! SQL lives in `c2c-store`.
+
+mod app;
+mod bus;
+mod context;
+mod error;
+mod http;
+mod input;
+mod loader;
+mod metrics;
+mod mutation;
+mod object;
+mod query;
+mod subscription;
+mod types;
+
+pub use app::{Application, Config, StartError};
+pub use bus::EventBus;
+pub use context::{Deps, Viewer};
+pub use error::GatewayError;
+pub use http::{AppState, BODY_LIMIT, router};
+pub use query::MAX_PAGE;
+
+use async_graphql::{Schema, SchemaBuilder};
+
+/// The schema's type.
+pub type C2cSchema = Schema<query::Query, mutation::Mutation, subscription::Subscription>;
+
+/// The deepest a query may nest.
+pub const MAX_DEPTH: usize = 12;
+/// The most fields a query may select, all levels counted.
+pub const MAX_COMPLEXITY: usize = 2_000;
+
+fn builder() -> SchemaBuilder<query::Query, mutation::Mutation, subscription::Subscription> {
+    Schema::build(query::Query, mutation::Mutation, subscription::Subscription)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .limit_recursive_depth(64)
+        .limit_directives(16)
+}
+
+/// The schema, with its dependencies.
+pub fn build_schema(deps: Deps) -> C2cSchema {
+    builder().data(deps).finish()
+}
+
+/// The schema without dependencies: enough to print its SDL.
+pub fn build_schema_bare() -> C2cSchema {
+    builder().finish()
+}
+
+/// The schema in SDL, as `schema.graphql` holds it.
+pub fn sdl() -> String {
+    build_schema_bare().sdl()
+}

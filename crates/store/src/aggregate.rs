@@ -49,58 +49,145 @@ pub(crate) async fn standing_and_counterpart<C: ConnectionTrait>(
     initiator: CityId,
     counterpart: Option<CityId>,
 ) -> Result<(Standing, Vec<Stakeholder>)> {
-    let strategy = strategy::Entity::find()
-        .filter(strategy::Column::CityId.eq(initiator.0))
-        .order_by_desc(strategy::Column::Version)
-        .one(db)
-        .await?
-        .map(strategy_from)
-        .transpose()?;
-    let commitment = commitment::Entity::find()
-        .filter(commitment::Column::CityId.eq(initiator.0))
-        .order_by_desc(commitment::Column::Version)
-        .one(db)
-        .await?
-        .map(commitment_from)
-        .transpose()?;
-    let cities: Vec<Uuid> = std::iter::once(initiator.0)
-        .chain(counterpart.map(|c| c.0))
-        .collect();
-    let mut stakeholders = Vec::new();
-    let mut others = Vec::new();
-    for m in stakeholder::Entity::find()
-        .filter(stakeholder::Column::CityId.is_in(cities))
-        .order_by_asc(stakeholder::Column::CreatedAt)
-        .order_by_asc(stakeholder::Column::Id)
-        .all(db)
-        .await?
-    {
-        let s = stakeholder_from(m)?;
-        if s.city == initiator {
-            stakeholders.push(s);
-        } else {
-            others.push(s);
-        }
-    }
-    Ok((
-        Standing {
-            city: initiator,
-            stakeholders,
-            strategy,
-            commitment,
-        },
-        others,
-    ))
+    let mut cities = Standings::load(db, &[initiator.0], &[counterpart.map(|c| c.0)]).await?;
+    let standing = cities.standing(initiator)?;
+    let others = match counterpart {
+        Some(c) => cities.stakeholders(c)?,
+        None => Vec::new(),
+    };
+    Ok((standing, others))
 }
 
+/// The standings of several cities, by city: three statements whatever their
+/// number.
+pub(crate) async fn standings<C: ConnectionTrait>(
+    db: &C,
+    cities: &[CityId],
+) -> Result<HashMap<CityId, Standing>> {
+    let ids: Vec<Uuid> = cities.iter().map(|c| c.0).collect();
+    let mut loaded = Standings::load(db, &ids, &[]).await?;
+    cities
+        .iter()
+        .map(|c| Ok((*c, loaded.standing(*c)?)))
+        .collect()
+}
+
+/// The standings of several cities: three statements whatever their number.
+struct Standings {
+    strategies: HashMap<Uuid, strategy::Model>,
+    commitments: HashMap<Uuid, commitment::Model>,
+    stakeholders: HashMap<Uuid, Vec<stakeholder::Model>>,
+}
+
+impl Standings {
+    async fn load<C: ConnectionTrait>(
+        db: &C,
+        initiators: &[Uuid],
+        counterparts: &[Option<Uuid>],
+    ) -> Result<Standings> {
+        let mut strategies: HashMap<Uuid, strategy::Model> = HashMap::new();
+        for m in strategy::Entity::find()
+            .filter(strategy::Column::CityId.is_in(initiators.to_vec()))
+            .all(db)
+            .await?
+        {
+            if strategies
+                .get(&m.city_id)
+                .is_none_or(|x| x.version < m.version)
+            {
+                strategies.insert(m.city_id, m);
+            }
+        }
+        let mut commitments: HashMap<Uuid, commitment::Model> = HashMap::new();
+        for m in commitment::Entity::find()
+            .filter(commitment::Column::CityId.is_in(initiators.to_vec()))
+            .all(db)
+            .await?
+        {
+            if commitments
+                .get(&m.city_id)
+                .is_none_or(|x| x.version < m.version)
+            {
+                commitments.insert(m.city_id, m);
+            }
+        }
+        let cities: Vec<Uuid> = initiators
+            .iter()
+            .copied()
+            .chain(counterparts.iter().flatten().copied())
+            .collect();
+        let mut stakeholders: HashMap<Uuid, Vec<stakeholder::Model>> = HashMap::new();
+        for m in stakeholder::Entity::find()
+            .filter(stakeholder::Column::CityId.is_in(cities))
+            .order_by_asc(stakeholder::Column::CreatedAt)
+            .order_by_asc(stakeholder::Column::Id)
+            .all(db)
+            .await?
+        {
+            stakeholders.entry(m.city_id).or_default().push(m);
+        }
+        Ok(Standings {
+            strategies,
+            commitments,
+            stakeholders,
+        })
+    }
+
+    fn stakeholders(&self, city: CityId) -> Result<Vec<Stakeholder>> {
+        self.stakeholders
+            .get(&city.0)
+            .map(|rows| rows.iter().cloned().map(stakeholder_from).collect())
+            .unwrap_or_else(|| Ok(Vec::new()))
+    }
+
+    fn standing(&mut self, city: CityId) -> Result<Standing> {
+        Ok(Standing {
+            city,
+            stakeholders: self.stakeholders(city)?,
+            strategy: self
+                .strategies
+                .get(&city.0)
+                .cloned()
+                .map(strategy_from)
+                .transpose()?,
+            commitment: self
+                .commitments
+                .get(&city.0)
+                .cloned()
+                .map(commitment_from)
+                .transpose()?,
+        })
+    }
+}
+
+/// Rows of an output table for a set of partnerships, grouped by partnership,
+/// oldest first: one statement.
 macro_rules! rows_of {
-    ($db:expr, $entity:ident, $pid:expr) => {
-        $entity::Entity::find()
-            .filter($entity::Column::PartnershipId.eq($pid))
+    ($db:expr, $entity:ident, $ids:expr) => {{
+        let mut grouped: HashMap<Uuid, Vec<$entity::Model>> = HashMap::new();
+        for m in $entity::Entity::find()
+            .filter($entity::Column::PartnershipId.is_in($ids.to_vec()))
             .order_by_asc($entity::Column::RecordedAt)
             .all($db)
             .await?
-    };
+        {
+            grouped.entry(m.partnership_id).or_default().push(m);
+        }
+        grouped
+    }};
+}
+
+fn take<M, T>(
+    grouped: &mut HashMap<Uuid, Vec<M>>,
+    id: Uuid,
+    f: impl FnMut(M) -> Result<T>,
+) -> Result<Vec<T>> {
+    grouped
+        .remove(&id)
+        .unwrap_or_default()
+        .into_iter()
+        .map(f)
+        .collect()
 }
 
 /// Loads the whole aggregate of a partnership row.
@@ -108,158 +195,156 @@ pub(crate) async fn load<C: ConnectionTrait>(
     db: &C,
     row: partnership::Model,
 ) -> Result<Partnership> {
-    let initiator = CityId(row.initiator_id);
-    let counterpart = row.counterpart_id.map(CityId);
-    let (standing, counterpart_stakeholders) =
-        standing_and_counterpart(db, initiator, counterpart).await?;
-    let pid = row.id;
+    let id = row.id;
+    load_many(db, vec![row])
+        .await?
+        .pop()
+        .ok_or_else(|| StoreError::not_found("partnership", id))
+}
 
-    let assessments = rows_of!(db, assessment, pid)
-        .into_iter()
-        .map(assessment_from)
-        .collect::<Result<Vec<_>>>()?;
-    let contacts = rows_of!(db, contact, pid)
-        .into_iter()
-        .map(contact_from)
-        .collect::<Result<Vec<_>>>()?;
-    let agreement_rows = rows_of!(db, agreement, pid);
+/// Loads the aggregates of several partnership rows in [`LOAD_STATEMENTS`] - 1
+/// statements (the rows are given), whatever their number and size. The
+/// result is in the order of the rows.
+pub(crate) async fn load_many<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<partnership::Model>,
+) -> Result<Vec<Partnership>> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let initiators: Vec<Uuid> = rows.iter().map(|r| r.initiator_id).collect();
+    let counterparts: Vec<Option<Uuid>> = rows.iter().map(|r| r.counterpart_id).collect();
+    let mut standings = Standings::load(db, &initiators, &counterparts).await?;
+
+    let mut assessments = rows_of!(db, assessment, ids);
+    let mut contacts = rows_of!(db, contact, ids);
+    let mut agreements = rows_of!(db, agreement, ids);
     let mut signatures: HashMap<Uuid, Vec<_>> = HashMap::new();
-    for s in rows_of!(db, signature, pid) {
+    for s in rows_of!(db, signature, ids).into_values().flatten() {
         signatures
             .entry(s.agreement_id)
             .or_default()
             .push(signature_from(s));
     }
-    let agreements = agreement_rows
+    let mut priorities = rows_of!(db, first_priority, ids);
+    let mut plans: HashMap<Uuid, plan::Model> = plan::Entity::find()
+        .filter(plan::Column::PartnershipId.is_in(ids.clone()))
+        .all(db)
+        .await?
         .into_iter()
-        .map(|a| {
-            let sigs = signatures.remove(&a.id).unwrap_or_default();
-            agreement_from(a, sigs)
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let priorities = rows_of!(db, first_priority, pid)
-        .into_iter()
-        .map(priority_from)
-        .collect::<Result<Vec<_>>>()?;
-
-    let plan_row = plan::Entity::find_by_id(pid).one(db).await?;
-    let activity_rows = activity::Entity::find()
-        .filter(activity::Column::PartnershipId.eq(pid))
+        .map(|p| (p.partnership_id, p))
+        .collect();
+    let mut activities: HashMap<Uuid, Vec<activity::Model>> = HashMap::new();
+    for a in activity::Entity::find()
+        .filter(activity::Column::PartnershipId.is_in(ids.clone()))
         .order_by_asc(activity::Column::Position)
         .all(db)
-        .await?;
+        .await?
+    {
+        activities.entry(a.partnership_id).or_default().push(a);
+    }
     let mut teams: HashMap<Uuid, Vec<_>> = HashMap::new();
-    for t in rows_of!(db, team, pid) {
+    for t in rows_of!(db, team, ids).into_values().flatten() {
         teams.entry(t.activity_id).or_default().push(team_from(t)?);
     }
     let mut progress: HashMap<Uuid, Vec<_>> = HashMap::new();
-    for r in rows_of!(db, progress_report, pid) {
+    for r in rows_of!(db, progress_report, ids).into_values().flatten() {
         progress
             .entry(r.activity_id)
             .or_default()
             .push(progress_from(r)?);
     }
     let mut risks: HashMap<Uuid, Vec<_>> = HashMap::new();
-    for r in rows_of!(db, risk, pid) {
+    for r in rows_of!(db, risk, ids).into_values().flatten() {
         risks.entry(r.activity_id).or_default().push(risk_from(r)?);
     }
-    let plan = match plan_row {
-        None => None,
-        Some(p) => {
-            let mut activities = Vec::with_capacity(activity_rows.len());
-            for a in &activity_rows {
-                activities.push(Activity {
-                    plan: activity_plan_from(a)?,
-                    status: parse("activity status", &a.status)?,
-                    teams: teams.remove(&a.id).unwrap_or_default(),
-                    progress: progress.remove(&a.id).unwrap_or_default(),
-                    risks: risks.remove(&a.id).unwrap_or_default(),
-                });
+    let mut selections = rows_of!(db, kpi_selection, ids);
+    let mut measurements = rows_of!(db, measurement, ids);
+    let mut feedback = rows_of!(db, feedback, ids);
+    let mut evaluations = rows_of!(db, evaluation, ids);
+    let mut adjustments = rows_of!(db, adjustment, ids);
+    let mut approvals = rows_of!(db, approval, ids);
+    let mut lessons = rows_of!(db, lesson, ids);
+    let mut ex_posts = rows_of!(db, ex_post, ids);
+
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let pid = row.id;
+        let initiator = CityId(row.initiator_id);
+        let counterpart = row.counterpart_id.map(CityId);
+        let plan = match plans.remove(&pid) {
+            None => None,
+            Some(p) => {
+                let mut list = Vec::new();
+                for a in activities.remove(&pid).unwrap_or_default() {
+                    list.push(Activity {
+                        plan: activity_plan_from(&a)?,
+                        status: parse("activity status", &a.status)?,
+                        teams: teams.remove(&a.id).unwrap_or_default(),
+                        progress: progress.remove(&a.id).unwrap_or_default(),
+                        risks: risks.remove(&a.id).unwrap_or_default(),
+                    });
+                }
+                Some(Plan {
+                    title: p.title,
+                    summary: p.summary,
+                    version: u32_of("plan version", p.version)?,
+                    activities: list,
+                })
             }
-            Some(Plan {
-                title: p.title,
-                summary: p.summary,
-                version: u32_of("plan version", p.version)?,
-                activities,
-            })
-        }
-    };
-
-    let selections = rows_of!(db, kpi_selection, pid)
-        .into_iter()
-        .map(selection_from)
-        .collect::<Result<Vec<_>>>()?;
-    let measurements = rows_of!(db, measurement, pid)
-        .into_iter()
-        .map(measurement_from)
-        .collect::<Result<Vec<_>>>()?;
-    let feedback = rows_of!(db, feedback, pid)
-        .into_iter()
-        .map(feedback_from)
-        .collect::<Result<Vec<_>>>()?;
-    let evaluations = rows_of!(db, evaluation, pid)
-        .into_iter()
-        .map(evaluation_from)
-        .collect::<Result<Vec<_>>>()?;
-    let adjustments = rows_of!(db, adjustment, pid)
-        .into_iter()
-        .map(adjustment_from)
-        .collect::<Result<Vec<_>>>()?;
-    let approvals = rows_of!(db, approval, pid)
-        .into_iter()
-        .map(approval_from)
-        .collect::<Result<Vec<_>>>()?;
-    let lessons = rows_of!(db, lesson, pid)
-        .into_iter()
-        .map(lesson_from)
-        .collect::<Result<Vec<_>>>()?;
-    let ex_post = rows_of!(db, ex_post, pid)
-        .into_iter()
-        .map(ex_post_from)
-        .collect::<Result<Vec<_>>>()?;
-
-    Ok(Partnership::restore(Snapshot {
-        id: PartnershipId(pid),
-        initiator,
-        counterpart,
-        origin: row.origin_id.map(PartnershipId),
-        state: State {
-            step: parse("step", &row.step)?,
-            loop_: parse("loop", &row.loop_)?,
-            cycle: u32_of("cycle", row.cycle)?,
-            status: parse("status", &row.status)?,
-        },
-        version: u64_of("version", row.version)?,
-        started_at: row.started_at,
-        last_move_at: row.last_move_at,
-        starting_notes: from_json("partnership.starting_notes", row.starting_notes)?,
-        strategy_version: row
-            .strategy_version
-            .map(|v| u32_of("strategy version", v))
-            .transpose()?,
-        commitment_version: row
-            .commitment_version
-            .map(|v| u32_of("commitment version", v))
-            .transpose()?,
-        standing,
-        counterpart_stakeholders,
-        outputs: Outputs {
-            assessments,
-            contacts,
-            agreements,
-            priorities,
-            plan,
-            selections,
-            measurements,
-            feedback,
-            evaluations,
-            adjustments,
-            decisions_version: u32_of("decisions version", row.decisions_version)?,
-            approvals,
-            lessons,
-            ex_post,
-        },
-    }))
+        };
+        let agreements = take(&mut agreements, pid, |a| {
+            let sigs = signatures.remove(&a.id).unwrap_or_default();
+            agreement_from(a, sigs)
+        })?;
+        out.push(Partnership::restore(Snapshot {
+            id: PartnershipId(pid),
+            initiator,
+            counterpart,
+            origin: row.origin_id.map(PartnershipId),
+            state: State {
+                step: parse("step", &row.step)?,
+                loop_: parse("loop", &row.loop_)?,
+                cycle: u32_of("cycle", row.cycle)?,
+                status: parse("status", &row.status)?,
+            },
+            version: u64_of("version", row.version)?,
+            started_at: row.started_at,
+            last_move_at: row.last_move_at,
+            starting_notes: from_json("partnership.starting_notes", row.starting_notes)?,
+            strategy_version: row
+                .strategy_version
+                .map(|v| u32_of("strategy version", v))
+                .transpose()?,
+            commitment_version: row
+                .commitment_version
+                .map(|v| u32_of("commitment version", v))
+                .transpose()?,
+            standing: standings.standing(initiator)?,
+            counterpart_stakeholders: match counterpart {
+                Some(c) => standings.stakeholders(c)?,
+                None => Vec::new(),
+            },
+            outputs: Outputs {
+                assessments: take(&mut assessments, pid, assessment_from)?,
+                contacts: take(&mut contacts, pid, contact_from)?,
+                agreements,
+                priorities: take(&mut priorities, pid, priority_from)?,
+                plan,
+                selections: take(&mut selections, pid, selection_from)?,
+                measurements: take(&mut measurements, pid, measurement_from)?,
+                feedback: take(&mut feedback, pid, feedback_from)?,
+                evaluations: take(&mut evaluations, pid, evaluation_from)?,
+                adjustments: take(&mut adjustments, pid, adjustment_from)?,
+                decisions_version: u32_of("decisions version", row.decisions_version)?,
+                approvals: take(&mut approvals, pid, approval_from)?,
+                lessons: take(&mut lessons, pid, lesson_from)?,
+                ex_post: take(&mut ex_posts, pid, ex_post_from)?,
+            },
+        }));
+    }
+    Ok(out)
 }
 
 /// The partnership row of a (new or changed) aggregate.

@@ -170,6 +170,11 @@ impl Store {
         aggregate::standing(self.db(), city).await
     }
 
+    /// The standings of several cities, in three statements.
+    pub async fn standings(&self, cities: &[CityId]) -> Result<HashMap<CityId, Standing>> {
+        aggregate::standings(self.db(), cities).await
+    }
+
     /// Locks a city's row (PostgreSQL) so that two versions of its strategy or
     /// commitment are not written at once; SQLite's write lock does the same.
     async fn lock_city(&self, w: &crate::Writer, id: CityId) -> Result<()> {

@@ -1,14 +1,16 @@
 //! The append-only history. Events are inserted, never updated or deleted.
 
 use crate::entity::event;
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::rows::{code, i64_of, json, parse, u32_of, u64_of};
-use crate::{Writer, now};
+use crate::{Backend, Store, Writer};
 use c2c_domain::{
     AccountId, Change, CityEvent, CityId, Event, EventId, Loop, PartnershipId, Status, Step,
 };
 use chrono::{DateTime, Utc};
+use sea_orm::sqlx::postgres::PgListener;
 use sea_orm::{ActiveValue::NotSet, EntityTrait, Set};
+use sea_orm::{ConnectionTrait, DbErr};
 use uuid::Uuid;
 
 /// An event as the history keeps it.
@@ -96,7 +98,75 @@ pub(crate) async fn append(w: &mut Writer, e: &Event) -> Result<StoredEvent> {
         .exec_with_returning(&w.txn)
         .await?;
     w.wrote()?;
+    notify(w, stored.seq).await?;
     StoredEvent::from_row(stored)
+}
+
+/// The PostgreSQL channel on which every committed event is announced.
+pub const CHANNEL: &str = "c2c_events";
+
+/// Announces an event to every listener, on commit (PostgreSQL delivers
+/// notifications of a transaction when it commits, and drops them when it
+/// rolls back). SQLite has no such thing: its gateway is one process.
+async fn notify(w: &Writer, seq: i64) -> Result<()> {
+    if w.backend == Backend::Postgres {
+        w.txn
+            .execute_unprepared(&format!("NOTIFY {CHANNEL}, '{seq}'"))
+            .await?;
+    }
+    Ok(())
+}
+
+/// Listens for the events committed by any process on a PostgreSQL database.
+pub struct EventListener(PgListener);
+
+impl std::fmt::Debug for EventListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EventListener")
+    }
+}
+
+impl EventListener {
+    /// Waits for the next announced event; returns its sequence number.
+    pub async fn recv(&mut self) -> Result<i64> {
+        let n = self
+            .0
+            .recv()
+            .await
+            .map_err(|e| StoreError::Database(DbErr::Custom(format!("listening: {e}"))))?;
+        Ok(n.payload().parse().unwrap_or(0))
+    }
+}
+
+impl Store {
+    /// A listener for the events committed by every process on this database,
+    /// on PostgreSQL; `None` on SQLite.
+    pub async fn listen(&self) -> Result<Option<EventListener>> {
+        if self.backend() != Backend::Postgres {
+            return Ok(None);
+        }
+        let mut l = PgListener::connect(self.raw_url())
+            .await
+            .map_err(|e| StoreError::Database(DbErr::Custom(format!("listening: {e}"))))?;
+        l.listen(CHANNEL)
+            .await
+            .map_err(|e| StoreError::Database(DbErr::Custom(format!("listening: {e}"))))?;
+        Ok(Some(EventListener(l)))
+    }
+
+    /// The sequence number of the newest event, 0 when there is none.
+    pub async fn last_event_seq(&self) -> Result<i64> {
+        use sea_orm::{QueryOrder, QuerySelect};
+        let seq: Option<i64> = event::Entity::find()
+            .select_only()
+            .column(event::Column::Seq)
+            .order_by_desc(event::Column::Seq)
+            .limit(1)
+            .into_tuple()
+            .one(self.db())
+            .await?;
+        Ok(seq.unwrap_or(0))
+    }
 }
 
 /// Appends a city event.
@@ -115,11 +185,12 @@ pub(crate) async fn append_city(w: &mut Writer, e: &CityEvent) -> Result<StoredE
         status: Set(None),
         version: Set(None),
         occurred_at: Set(e.at),
-        recorded_at: Set(now().max(e.at)),
+        recorded_at: Set(e.at),
     };
     let stored = event::Entity::insert(row)
         .exec_with_returning(&w.txn)
         .await?;
     w.wrote()?;
+    notify(w, stored.seq).await?;
     StoredEvent::from_row(stored)
 }

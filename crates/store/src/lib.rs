@@ -25,8 +25,8 @@ pub use accounts::{Account, Role, TOKEN_PREFIX, Token};
 pub use aggregate::LOAD_STATEMENTS;
 pub use c2c_migration::Migrator;
 pub use error::{Result, StoreError};
-pub use events::StoredEvent;
-pub use partnerships::{Recorded, SpawnRecorded};
+pub use events::{EventListener, StoredEvent};
+pub use partnerships::{PartnershipFilter, Recorded, SpawnRecorded};
 
 use c2c_domain::{AccountId, CityId};
 use c2c_migration::MigratorTrait;
@@ -188,6 +188,10 @@ impl Store {
     /// The URL the store was opened with, without its password.
     pub fn url(&self) -> String {
         redact(&self.url)
+    }
+
+    pub(crate) fn raw_url(&self) -> &str {
+        &self.url
     }
 
     /// The number of SQL statements this store has run since it was opened.

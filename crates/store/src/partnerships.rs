@@ -243,3 +243,148 @@ impl Store {
             .collect()
     }
 }
+
+/// Which partnerships a listing returns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartnershipFilter {
+    /// At this step.
+    pub step: Option<c2c_domain::Step>,
+    /// In this loop.
+    pub loop_: Option<c2c_domain::Loop>,
+    /// With this status.
+    pub status: Option<c2c_domain::Status>,
+    /// With this city as initiator or counterpart.
+    pub city: Option<CityId>,
+    /// With this cooperation area among its first priorities or activities.
+    pub area: Option<c2c_domain::Area>,
+    /// Only those this city is party to (the access scope of a city account).
+    pub party: Option<CityId>,
+}
+
+impl Store {
+    /// A page of partnerships, in the order they were created, after the
+    /// cursor `after`: their identifiers, and whether more follow. One
+    /// statement.
+    pub async fn list_partnerships(
+        &self,
+        filter: &PartnershipFilter,
+        first: u64,
+        after: Option<PartnershipId>,
+    ) -> Result<(Vec<PartnershipId>, bool)> {
+        use crate::entity::{activity, first_priority};
+        use crate::rows::code;
+        use sea_orm::Condition;
+        use sea_orm::sea_query::Query;
+        let mut q = partnership::Entity::find()
+            .select_only()
+            .column(partnership::Column::Id);
+        if let Some(step) = filter.step {
+            q = q.filter(partnership::Column::Step.eq(code(step)));
+        }
+        if let Some(l) = filter.loop_ {
+            q = q.filter(partnership::Column::Loop.eq(code(l)));
+        }
+        if let Some(status) = filter.status {
+            q = q.filter(partnership::Column::Status.eq(code(status)));
+        }
+        for city in [filter.city, filter.party].into_iter().flatten() {
+            q = q.filter(
+                Condition::any()
+                    .add(partnership::Column::InitiatorId.eq(city.0))
+                    .add(partnership::Column::CounterpartId.eq(city.0)),
+            );
+        }
+        if let Some(area) = filter.area {
+            let area = code(area);
+            q = q.filter(
+                Condition::any()
+                    .add(
+                        partnership::Column::Id.in_subquery(
+                            Query::select()
+                                .column(first_priority::Column::PartnershipId)
+                                .from(first_priority::Entity)
+                                .and_where(first_priority::Column::Area.eq(area.clone()))
+                                .to_owned(),
+                        ),
+                    )
+                    .add(
+                        partnership::Column::Id.in_subquery(
+                            Query::select()
+                                .column(activity::Column::PartnershipId)
+                                .from(activity::Entity)
+                                .and_where(activity::Column::Area.eq(area))
+                                .to_owned(),
+                        ),
+                    ),
+            );
+        }
+        if let Some(after) = after {
+            q = q.filter(partnership::Column::Id.gt(after.0));
+        }
+        let mut ids: Vec<Uuid> = q
+            .order_by_asc(partnership::Column::Id)
+            .limit(first + 1)
+            .into_tuple()
+            .all(self.db())
+            .await?;
+        let more = ids.len() as u64 > first;
+        ids.truncate(usize::try_from(first).unwrap_or(usize::MAX));
+        Ok((ids.into_iter().map(PartnershipId).collect(), more))
+    }
+
+    /// Several partnerships with all their outputs, in the order asked, in
+    /// [`crate::LOAD_STATEMENTS`] statements whatever their number; unknown
+    /// identifiers are left out.
+    pub async fn partnerships_by_id(&self, ids: &[PartnershipId]) -> Result<Vec<Partnership>> {
+        let uuids: Vec<Uuid> = ids.iter().map(|p| p.0).collect();
+        let mut rows = partnership::Entity::find()
+            .filter(partnership::Column::Id.is_in(uuids))
+            .all(self.db())
+            .await?;
+        rows.sort_by_key(|r| ids.iter().position(|p| p.0 == r.id));
+        aggregate::load_many(self.db(), rows).await
+    }
+
+    /// The histories of several partnerships, oldest first: one statement.
+    pub async fn histories(
+        &self,
+        ids: &[PartnershipId],
+    ) -> Result<std::collections::HashMap<PartnershipId, Vec<StoredEvent>>> {
+        let uuids: Vec<Uuid> = ids.iter().map(|p| p.0).collect();
+        let mut out: std::collections::HashMap<PartnershipId, Vec<StoredEvent>> =
+            std::collections::HashMap::new();
+        for row in event::Entity::find()
+            .filter(event::Column::PartnershipId.is_in(uuids))
+            .order_by_asc(event::Column::Seq)
+            .all(self.db())
+            .await?
+        {
+            let e = StoredEvent::from_row(row)?;
+            if let Some(p) = e.partnership {
+                out.entry(p).or_default().push(e);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The status reason (why it was suspended or terminated) of partnerships:
+    /// one statement.
+    pub async fn status_reasons(
+        &self,
+        ids: &[PartnershipId],
+    ) -> Result<std::collections::HashMap<PartnershipId, String>> {
+        let uuids: Vec<Uuid> = ids.iter().map(|p| p.0).collect();
+        let rows: Vec<(Uuid, Option<String>)> = partnership::Entity::find()
+            .select_only()
+            .column(partnership::Column::Id)
+            .column(partnership::Column::StatusReason)
+            .filter(partnership::Column::Id.is_in(uuids))
+            .into_tuple()
+            .all(self.db())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, r)| r.map(|r| (PartnershipId(id), r)))
+            .collect())
+    }
+}

@@ -1,0 +1,95 @@
+//! Running the gateway: connect, migrate, bind, serve until told to stop
+//! (finishing the requests in flight).
+
+use crate::bus::EventBus;
+use crate::http::{AppState, router};
+use c2c_store::{Store, StoreError};
+use std::future::Future;
+use std::net::SocketAddr;
+use thiserror::Error;
+use tokio::net::TcpListener;
+
+/// How to run the gateway.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `postgres://…` or `sqlite://…`.
+    pub database_url: String,
+    /// Address to listen on; port 0 picks a free one.
+    pub listen: String,
+    /// Whether to apply pending migrations at start.
+    pub migrate: bool,
+}
+
+/// Why the gateway could not start.
+#[derive(Debug, Error)]
+pub enum StartError {
+    /// The database could not be opened or migrated.
+    #[error("database: {0}")]
+    Store(#[from] StoreError),
+    /// The address could not be bound.
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        /// The address.
+        address: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// A gateway bound to its socket, ready to run.
+#[derive(Debug)]
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects to the database (migrating it if asked), starts the event bus
+    /// and binds the socket.
+    pub async fn build(config: Config) -> Result<Application, StartError> {
+        let store = Store::connect(&config.database_url).await?;
+        Self::build_with_store(store, &config.listen, config.migrate).await
+    }
+
+    /// Like [`Application::build`], on a store already open.
+    pub async fn build_with_store(
+        store: Store,
+        listen: &str,
+        migrate: bool,
+    ) -> Result<Application, StartError> {
+        if migrate {
+            store.migrate().await?;
+        }
+        let bus = EventBus::start(store.clone()).await?;
+        let listener = TcpListener::bind(listen)
+            .await
+            .map_err(|source| StartError::Listen {
+                address: listen.to_owned(),
+                source,
+            })?;
+        Ok(Application {
+            listener,
+            state: AppState::new(store, bus),
+        })
+    }
+
+    /// The address it listens on.
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// The store it serves.
+    pub fn store(&self) -> &Store {
+        &self.state.store
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, router(self.state))
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}

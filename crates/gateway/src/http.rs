@@ -1,0 +1,331 @@
+//! The HTTP surface: GraphQL at `/graphql` (WebSocket subscriptions at
+//! `/graphql/ws`), GraphiQL at `/`, `/healthz`, `/readyz`, `/metrics`.
+//!
+//! Every GraphQL request carries `Authorization: Bearer <token>`; one without a
+//! valid token is answered `401` with an `UNAUTHENTICATED` error and never
+//! reaches a resolver. Bodies are limited in size; queries in depth and
+//! complexity. Every response carries an `x-request-id`, also logged.
+
+use crate::context::Viewer;
+use crate::loader::Loaders;
+use crate::metrics::{ErrorLabels, Metrics, PathLabels, RequestLabels};
+use crate::{C2cSchema, build_schema};
+use async_graphql::ParseRequestError;
+use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
+use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State, WebSocketUpgrade};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use c2c_store::Store;
+use serde_json::json;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+const GRAPHIQL: &str = include_str!("graphiql.html");
+
+/// The largest request body accepted, in bytes.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// What the handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    /// The schema, with its dependencies.
+    pub schema: C2cSchema,
+    /// The store.
+    pub store: Store,
+    /// The metrics.
+    pub metrics: Arc<Metrics>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    /// The state of a gateway over a store and a bus.
+    pub fn new(store: Store, bus: crate::bus::EventBus) -> Self {
+        AppState {
+            schema: build_schema(crate::context::Deps {
+                store: store.clone(),
+                bus,
+            }),
+            store,
+            metrics: Arc::new(Metrics::default()),
+        }
+    }
+}
+
+/// The router, without a socket: tests can call it directly.
+pub fn router(state: AppState) -> Router {
+    let header = axum::http::HeaderName::from_static("x-request-id");
+    Router::new()
+        .route("/", get(graphiql))
+        .route("/graphql", get(graphiql).post(graphql))
+        .route("/graphql/ws", get(subscriptions))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
+        .layer(middleware::from_fn_with_state(state.clone(), measure))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(PropagateRequestIdLayer::new(header.clone()))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request<Body>| {
+                    let id = request
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    tracing::info_span!(
+                        "request",
+                        method = %request.method(),
+                        path = %request.uri().path(),
+                        request_id = %id,
+                    )
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO))
+                .on_failure(DefaultOnFailure::new().level(Level::WARN)),
+        )
+        .layer(SetRequestIdLayer::new(header, MakeRequestUuid))
+        .with_state(state)
+}
+
+/// Counts every request by route and status, and times it.
+async fn measure(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let started = Instant::now();
+    let response = next.run(request).await;
+    state
+        .metrics
+        .requests
+        .get_or_create(&RequestLabels {
+            path: path.clone(),
+            status: response.status().as_u16(),
+        })
+        .inc();
+    state
+        .metrics
+        .durations
+        .get_or_create(&PathLabels { path })
+        .observe(started.elapsed().as_secs_f64());
+    response
+}
+
+async fn graphiql() -> Html<&'static str> {
+    Html(GRAPHIQL)
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+async fn readyz(State(state): State<AppState>) -> Response {
+    match tokio::time::timeout(Duration::from_secs(3), state.store.ping()).await {
+        Ok(Ok(())) => (StatusCode::OK, "ready").into_response(),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "database not reachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database not reachable").into_response()
+        }
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database did not answer").into_response(),
+    }
+}
+
+async fn metrics(State(state): State<AppState>) -> Response {
+    state.metrics.statements.set(state.store.statement_count());
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        state.metrics.render(),
+    )
+        .into_response()
+}
+
+/// A GraphQL-shaped error response.
+fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
+    let body = json!({
+        "data": null,
+        "errors": [{ "message": message, "extensions": { "code": code } }],
+    });
+    let mut response = (status, Json(body)).into_response();
+    if status == StatusCode::UNAUTHORIZED {
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    }
+    response
+}
+
+/// A request the GraphQL extractor could not read: answered with an
+/// `INVALID_INPUT` error (413 when too large), never a 5xx.
+pub struct Rejection(ParseRequestError);
+
+impl From<ParseRequestError> for Rejection {
+    fn from(e: ParseRequestError) -> Self {
+        Rejection(e)
+    }
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        match self.0 {
+            ParseRequestError::PayloadTooLarge => error_response(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "INVALID_INPUT",
+                "the request body is too large",
+            ),
+            other => error_response(
+                StatusCode::BAD_REQUEST,
+                "INVALID_INPUT",
+                &format!("the request is not a GraphQL request: {other}"),
+            ),
+        }
+    }
+}
+
+/// The token of an `Authorization: Bearer <token>` header.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(token.trim())
+}
+
+/// The viewer of a token, if it is valid.
+async fn authenticate(store: &Store, token: Option<&str>) -> Result<Option<Viewer>, Response> {
+    let Some(token) = token else {
+        return Ok(None);
+    };
+    match store.authenticate(token).await {
+        Ok(found) => Ok(found.map(|(account, _)| Viewer { account })),
+        Err(e) => {
+            tracing::error!(error = %e, "authenticating failed");
+            Err(error_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "INTERNAL",
+                "authentication is unavailable; try again",
+            ))
+        }
+    }
+}
+
+async fn graphql(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    request: Result<GraphQLRequest<Rejection>, Rejection>,
+) -> Response {
+    let viewer = match authenticate(&state.store, bearer(&headers)).await {
+        Ok(Some(v)) => v,
+        Ok(None) => {
+            state
+                .metrics
+                .errors
+                .get_or_create(&ErrorLabels {
+                    code: "UNAUTHENTICATED".into(),
+                })
+                .inc();
+            return error_response(
+                StatusCode::UNAUTHORIZED,
+                "UNAUTHENTICATED",
+                "authentication required: send 'Authorization: Bearer <token>' with a valid, unexpired token",
+            );
+        }
+        Err(response) => return response,
+    };
+    let request = match request {
+        Ok(r) => r.into_inner(),
+        Err(rejection) => return rejection.into_response(),
+    };
+    let request = request.data(viewer).data(Loaders::new(&state.store));
+    let mut response = state.schema.execute(request).await;
+    for error in &mut response.errors {
+        // Errors raised before any resolver (parse, validation, limits) carry
+        // no code: they are the client's input.
+        let ext = error.extensions.get_or_insert_with(Default::default);
+        if ext.get("code").is_none() {
+            ext.set("code", "INVALID_INPUT");
+        }
+        let code = match ext.get("code") {
+            Some(async_graphql::Value::String(c)) => c.clone(),
+            _ => "INVALID_INPUT".to_owned(),
+        };
+        state
+            .metrics
+            .errors
+            .get_or_create(&ErrorLabels { code })
+            .inc();
+    }
+    GraphQLResponse::from(response).into_response()
+}
+
+async fn subscriptions(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    protocol: GraphQLProtocol,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let from_header = match authenticate(&state.store, bearer(&headers)).await {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let schema = state.schema.clone();
+    let store = state.store.clone();
+    let metrics = state.metrics.clone();
+    upgrade
+        .protocols(ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| async move {
+            metrics.websockets.inc();
+            GraphQLWebSocket::new(socket, schema, protocol)
+                .on_connection_init(move |payload| async move {
+                    let mut data = async_graphql::Data::default();
+                    data.insert(Loaders::new(&store));
+                    let viewer = match from_header {
+                        Some(v) => Some(v),
+                        None => {
+                            let token = ["Authorization", "authorization"]
+                                .iter()
+                                .find_map(|k| payload.get(*k).and_then(|v| v.as_str()))
+                                .and_then(|v| v.split_once(' ').map(|(_, t)| t.trim().to_owned()))
+                                .or_else(|| payload.get("token").and_then(|v| v.as_str()).map(str::to_owned));
+                            match token {
+                                Some(t) => store
+                                    .authenticate(&t)
+                                    .await
+                                    .ok()
+                                    .flatten()
+                                    .map(|(account, _)| Viewer { account }),
+                                None => None,
+                            }
+                        }
+                    };
+                    match viewer {
+                        Some(v) => {
+                            data.insert(v);
+                            Ok(data)
+                        }
+                        None => Err(async_graphql::Error::new(
+                            "authentication required: send {\"Authorization\": \"Bearer <token>\"} in connection_init",
+                        )),
+                    }
+                })
+                .serve()
+                .await;
+            metrics.websockets.dec();
+        })
+}
