@@ -63,3 +63,22 @@ pub fn build_schema_bare() -> C2cSchema {
 pub fn sdl() -> String {
     build_schema_bare().sdl()
 }
+
+#[cfg(test)]
+mod tests {
+    /// `schema.graphql` at the repository root is the schema the code builds.
+    /// `UPDATE_SCHEMA=1 cargo test -p c2c-gateway` rewrites it.
+    #[test]
+    fn schema_graphql_matches_the_code() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema.graphql");
+        let sdl = super::sdl();
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &sdl).expect("write schema.graphql");
+        }
+        let file = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            file == sdl,
+            "schema.graphql differs from the schema the code builds; run `UPDATE_SCHEMA=1 cargo test -p c2c-gateway` and commit the file"
+        );
+    }
+}

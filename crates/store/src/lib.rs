@@ -20,6 +20,8 @@ mod error;
 mod events;
 mod partnerships;
 mod rows;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use accounts::{Account, Role, TOKEN_PREFIX, Token};
 pub use aggregate::LOAD_STATEMENTS;
@@ -208,7 +210,7 @@ impl Store {
     /// Makes the next changes fail after `writes` statements that write, inside
     /// their transaction; 0 turns it off. For tests that check that a failure
     /// leaves no trace.
-    #[cfg(feature = "fault-injection")]
+    #[cfg(feature = "testing")]
     pub fn fail_after_writes(&self, writes: usize) {
         self.fail_after_writes.store(writes, Ordering::SeqCst);
     }

@@ -1,0 +1,188 @@
+//! Test support (feature `testing`): a database made for one test.
+//!
+//! PostgreSQL: `CREATE DATABASE "c2c_test_<uuid>"` on the server of
+//! `C2C_TEST_DATABASE_URL` (else `DATABASE_URL` if it is a PostgreSQL URL, else
+//! `postgres://postgres@127.0.0.1:5432/postgres`), dropped when the test ends.
+//! SQLite: a new file in the temporary directory, removed when the test ends.
+//! Both get the real migrations. A PostgreSQL test fails, never skips, when the
+//! server cannot be reached.
+
+#![allow(clippy::expect_used, clippy::panic)]
+
+use crate::{Options, Store};
+use sea_orm::{ConnectionTrait, Database};
+use std::path::PathBuf;
+use uuid::Uuid;
+
+/// The server the PostgreSQL suite runs against: `C2C_TEST_DATABASE_URL`,
+/// else `DATABASE_URL` if it is a PostgreSQL URL, else the local default.
+pub fn postgres_server_url() -> String {
+    std::env::var("C2C_TEST_DATABASE_URL")
+        .ok()
+        .or_else(|| {
+            std::env::var("DATABASE_URL")
+                .ok()
+                .filter(|u| u.starts_with("postgres"))
+        })
+        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// The URL of another database on the same server.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let slash = base
+        .rfind('/')
+        .filter(|i| *i > base.find("://").unwrap_or(0) + 2);
+    let server = match slash {
+        Some(i) => &base[..i],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{server}/{name}?{q}"),
+        None => format!("{server}/{name}"),
+    }
+}
+
+#[derive(Debug)]
+enum Cleanup {
+    Postgres { server: String, name: String },
+    Sqlite { path: PathBuf },
+}
+
+/// A database made for one test, removed when the test ends.
+#[derive(Debug)]
+pub struct TestDb {
+    /// Its URL.
+    pub url: String,
+    /// A store on it.
+    pub store: Store,
+    cleanup: Cleanup,
+}
+
+impl TestDb {
+    /// A new PostgreSQL database with the migrations applied. Fails (never
+    /// skips) when the server cannot be reached.
+    pub async fn postgres() -> TestDb {
+        let server = postgres_server_url();
+        let admin = Database::connect(server.as_str())
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "PostgreSQL is required for this suite and is not reachable at {server}: {e}\n\
+                 Start it (e.g. `pg_ctlcluster 15 main start` or `docker compose up -d postgres`) \
+                 or point C2C_TEST_DATABASE_URL at a server."
+                )
+            });
+        let name = format!("c2c_test_{}", Uuid::new_v4().simple());
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+            .await
+            .expect("create the test database");
+        admin.close().await.ok();
+        let url = with_database(&server, &name);
+        let store = Store::connect_with(
+            &url,
+            Options {
+                max_connections: 4,
+                ..Options::default()
+            },
+        )
+        .await
+        .expect("connect to the test database");
+        store.migrate().await.expect("migrate the test database");
+        TestDb {
+            url,
+            store,
+            cleanup: Cleanup::Postgres { server, name },
+        }
+    }
+
+    /// A new SQLite file with the migrations applied.
+    pub async fn sqlite() -> TestDb {
+        let path = std::env::temp_dir().join(format!("c2c-test-{}.db", Uuid::new_v4().simple()));
+        let url = format!("sqlite://{}", path.display());
+        let store = Store::connect(&url).await.expect("open the SQLite file");
+        store.migrate().await.expect("migrate the SQLite file");
+        TestDb {
+            url,
+            store,
+            cleanup: Cleanup::Sqlite { path },
+        }
+    }
+
+    /// Another store on the same database with a single connection.
+    pub async fn another_connection(&self) -> Store {
+        Store::connect_with(
+            &self.url,
+            Options {
+                max_connections: 1,
+                ..Options::default()
+            },
+        )
+        .await
+        .expect("open another connection")
+    }
+
+    /// The number of rows of a table.
+    pub async fn count(&self, table: &str) -> i64 {
+        let db = Database::connect(self.url.as_str()).await.expect("connect");
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .expect("count rows")
+            .expect("a row");
+        let n: i64 = row.try_get("", "n").expect("a count");
+        db.close().await.ok();
+        n
+    }
+
+    /// Runs raw SQL on the database, outside the store.
+    pub async fn raw(&self, sql: &str) -> Result<(), sea_orm::DbErr> {
+        let db = Database::connect(self.url.as_str()).await?;
+        let result = db.execute_unprepared(sql).await.map(|_| ());
+        db.close().await.ok();
+        result
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::Postgres { server, name } => {
+                let (server, name) = (server.clone(), name.clone());
+                // Dropping needs async I/O; do it on a thread of its own so that
+                // it also works when the test's runtime is shutting down.
+                let _ = std::thread::spawn(move || {
+                    let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                    else {
+                        return;
+                    };
+                    rt.block_on(async {
+                        if let Ok(admin) = Database::connect(server.as_str()).await {
+                            let _ = admin
+                                .execute_unprepared(&format!(
+                                    "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                                ))
+                                .await;
+                            let _ = admin.close().await;
+                        }
+                    });
+                })
+                .join();
+            }
+            Cleanup::Sqlite { path } => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+        }
+    }
+}

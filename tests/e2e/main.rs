@@ -1,0 +1,7 @@
+//! End-to-end tests over real HTTP against the running gateway, on PostgreSQL
+//! and on SQLite. One binary, one module per concern.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod journey;
+mod support;
