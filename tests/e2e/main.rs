@@ -3,5 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod flow;
 mod journey;
+mod page;
+mod subscriptions;
 mod support;

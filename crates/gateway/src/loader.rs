@@ -1,9 +1,11 @@
 //! DataLoaders: every nested field that reads the database goes through one,
 //! so that a page of partnerships costs a fixed number of statements whatever
 //! the number of partnerships, activities or measurements. Loaders are made per
-//! request (no data is cached across requests).
+//! request and cache what they loaded for that request only; a listing
+//! prefetches what its selection will ask for (see `query.rs`), so the batches
+//! do not depend on timing.
 
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use c2c_domain::kpi::KpiDefinition;
 use c2c_domain::standing::Standing;
 use c2c_domain::{City, CityId, Partnership, PartnershipId};
@@ -133,29 +135,38 @@ impl Loader<ReasonKey> for ReasonLoader {
 /// The loaders of one request.
 pub struct Loaders {
     /// Aggregates.
-    pub partnerships: DataLoader<PartnershipLoader>,
+    pub partnerships: DataLoader<PartnershipLoader, HashMapCache>,
     /// Cities.
-    pub cities: DataLoader<CityLoader>,
+    pub cities: DataLoader<CityLoader, HashMapCache>,
     /// Histories.
-    pub histories: DataLoader<HistoryLoader>,
+    pub histories: DataLoader<HistoryLoader, HashMapCache>,
     /// KPI definitions.
-    pub kpis: DataLoader<KpiLoader>,
+    pub kpis: DataLoader<KpiLoader, HashMapCache>,
     /// Status reasons.
-    pub reasons: DataLoader<ReasonLoader>,
+    pub reasons: DataLoader<ReasonLoader, HashMapCache>,
     /// Standings.
-    pub standings: DataLoader<StandingLoader>,
+    pub standings: DataLoader<StandingLoader, HashMapCache>,
 }
 
 impl Loaders {
     /// Fresh loaders for a request.
     pub fn new(store: &Store) -> Self {
+        let cached = HashMapCache::default;
         Loaders {
-            partnerships: DataLoader::new(PartnershipLoader(store.clone()), tokio::spawn),
-            cities: DataLoader::new(CityLoader(store.clone()), tokio::spawn),
-            histories: DataLoader::new(HistoryLoader(store.clone()), tokio::spawn),
-            kpis: DataLoader::new(KpiLoader(store.clone()), tokio::spawn),
-            reasons: DataLoader::new(ReasonLoader(store.clone()), tokio::spawn),
-            standings: DataLoader::new(StandingLoader(store.clone()), tokio::spawn),
+            partnerships: DataLoader::with_cache(
+                PartnershipLoader(store.clone()),
+                tokio::spawn,
+                cached(),
+            ),
+            cities: DataLoader::with_cache(CityLoader(store.clone()), tokio::spawn, cached()),
+            histories: DataLoader::with_cache(HistoryLoader(store.clone()), tokio::spawn, cached()),
+            kpis: DataLoader::with_cache(KpiLoader(store.clone()), tokio::spawn, cached()),
+            reasons: DataLoader::with_cache(ReasonLoader(store.clone()), tokio::spawn, cached()),
+            standings: DataLoader::with_cache(
+                StandingLoader(store.clone()),
+                tokio::spawn,
+                cached(),
+            ),
         }
     }
 }

@@ -135,6 +135,7 @@ impl Query {
                 .load_many(ids.iter().copied())
                 .await,
         )?;
+        prefetch(ctx, &found.values().cloned().collect::<Vec<_>>()).await?;
         let mut connection = Connection::new(after.is_some(), more);
         for id in ids {
             if let Some(p) = found.get(&id) {
@@ -154,4 +155,40 @@ impl Query {
             .map(Into::into)
             .collect())
     }
+}
+
+/// Loads, in one batch each, what the selection of a listing will ask of its
+/// partnerships (cities, histories, KPI definitions, status reasons), so that
+/// the nested fields find it in the request's loaders.
+async fn prefetch(ctx: &Context<'_>, page: &[Arc<c2c_domain::Partnership>]) -> Result<()> {
+    let node = ctx.look_ahead().field("edges").field("node");
+    let l = loaders(ctx)?;
+    let history = node.field("history");
+    if node.field("initiator").exists()
+        || node.field("counterpart").exists()
+        || history.field("city").exists()
+    {
+        let cities: Vec<CityId> = page.iter().flat_map(|p| p.parties()).collect();
+        loaded(l.cities.load_many(cities).await)?;
+    }
+    if history.exists() {
+        loaded(l.histories.load_many(page.iter().map(|p| p.id())).await)?;
+    }
+    if node.field("kpiSelections").field("kpi").exists() {
+        let codes: Vec<String> = page
+            .iter()
+            .flat_map(|p| p.outputs().selections.iter().map(|s| s.kpi.to_string()))
+            .collect();
+        if !codes.is_empty() {
+            loaded(l.kpis.load_many(codes).await)?;
+        }
+    }
+    if node.field("statusReason").exists() {
+        loaded(
+            l.reasons
+                .load_many(page.iter().map(|p| crate::loader::ReasonKey(p.id())))
+                .await,
+        )?;
+    }
+    Ok(())
 }

@@ -92,7 +92,27 @@ impl Store {
         counterpart: Option<CityId>,
         effective_at: Option<DateTime<Utc>>,
     ) -> Result<Recorded> {
+        self.start_with_id(PartnershipId(Uuid::now_v7()), actor, at, counterpart, effective_at)
+            .await
+    }
+
+    /// Like [`Store::start`], with an identifier chosen by the caller (a
+    /// loader that must be able to run twice, for instance).
+    pub async fn start_with_id(
+        &self,
+        id: PartnershipId,
+        actor: Actor,
+        at: Step,
+        counterpart: Option<CityId>,
+        effective_at: Option<DateTime<Utc>>,
+    ) -> Result<Recorded> {
         let mut w = self.begin_write().await?;
+        if partnership::Entity::find_by_id(id.0).one(&w.txn).await?.is_some() {
+            return Err(StoreError::Invalid {
+                field: "id".into(),
+                message: format!("partnership {id} already exists"),
+            });
+        }
         city_exists(&w.txn, actor.city).await?;
         if let Some(c) = counterpart {
             city_exists(&w.txn, c).await?;
@@ -104,7 +124,7 @@ impl Store {
         let (p, e) = Partnership::start(
             &ctx,
             StartRequest {
-                id: PartnershipId(Uuid::now_v7()),
+                id,
                 at,
                 counterpart,
                 standing,
@@ -162,19 +182,29 @@ impl Store {
         expected_version: Option<u64>,
         counterpart: CityId,
     ) -> Result<SpawnRecorded> {
+        self.spawn_with_id(PartnershipId(Uuid::now_v7()), actor, from, expected_version, counterpart, None)
+            .await
+    }
+
+    /// Like [`Store::spawn`], with the new partnership's identifier chosen by
+    /// the caller, and the date of the spawn when it is recorded after the fact.
+    pub async fn spawn_with_id(
+        &self,
+        child: PartnershipId,
+        actor: Actor,
+        from: PartnershipId,
+        expected_version: Option<u64>,
+        counterpart: CityId,
+        effective_at: Option<DateTime<Utc>>,
+    ) -> Result<SpawnRecorded> {
         let mut w: Writer = self.begin_write().await?;
         let row = lock(&w, from).await?;
         city_exists(&w.txn, counterpart).await?;
         let before = aggregate::load(&w.txn, row).await?;
         let counterpart_stakeholders = stakeholders_of(&w.txn, counterpart).await?;
         let at = now();
-        let ctx = context(actor, at, expected_version, None);
-        let spawned = before.spawn(
-            &ctx,
-            PartnershipId(Uuid::now_v7()),
-            counterpart,
-            counterpart_stakeholders,
-        )?;
+        let ctx = context(actor, at, expected_version, effective_at);
+        let spawned = before.spawn(&ctx, child, counterpart, counterpart_stakeholders)?;
         let mut after = before.clone();
         after.apply(&spawned.origin_event);
         insert_new(&mut w, &spawned.child, at).await?;
