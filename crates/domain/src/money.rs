@@ -11,10 +11,13 @@ use std::fmt;
 pub struct Currency(iso_currency::Currency);
 
 impl Currency {
-    /// Parses a three-letter ISO 4217 code (case-insensitive).
+    /// Parses a three-letter ISO 4217 code (case-insensitive). The codes that
+    /// ISO 4217 reserves for "no currency" (`XXX`) and for testing (`XTS`) are
+    /// not money.
     pub fn parse(code: &str) -> Result<Self, DomainError> {
         let code = code.trim().to_ascii_uppercase();
         iso_currency::Currency::from_code(&code)
+            .filter(|_| !matches!(code.as_str(), "XXX" | "XTS"))
             .map(Self)
             .ok_or_else(|| {
                 DomainError::invalid(
@@ -132,6 +135,8 @@ mod tests {
         assert!(Money::parse(one, "eur").is_ok());
         assert!(Money::parse(one, "").is_err());
         assert!(Money::parse(one, "XYZ").is_err());
+        assert!(Money::parse(one, "XXX").is_err());
+        assert!(Money::parse(one, "XTS").is_err());
     }
 
     #[test]

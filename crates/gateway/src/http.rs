@@ -1,5 +1,6 @@
 //! The HTTP surface: GraphQL at `/graphql` (WebSocket subscriptions at
-//! `/graphql/ws`), GraphiQL at `/`, `/healthz`, `/readyz`, `/metrics`.
+//! `/graphql/ws`), GraphiQL at `/`, `/healthz`, `/readyz`, `/metrics`, and the
+//! CSV exports `/export/partnerships.csv` and `/export/measurements.csv`.
 //!
 //! Every GraphQL request carries `Authorization: Bearer <token>`; one without a
 //! valid token is answered `401` with an `UNAUTHENTICATED` error and never
@@ -14,13 +15,15 @@ use async_graphql::ParseRequestError;
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
 use axum::body::Body;
+use axum::body::Bytes;
 use axum::extract::{MatchedPath, Request, State, WebSocketUpgrade};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use c2c_store::Store;
+use c2c_store::{Export, Scope, Store};
+use futures_util::StreamExt;
 use serde_json::json;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -75,8 +78,11 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
+        .route("/export/partnerships.csv", get(export_partnerships))
+        .route("/export/measurements.csv", get(export_measurements))
         .layer(middleware::from_fn_with_state(state.clone(), measure))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::map_response(too_large_as_graphql_error))
         .layer(PropagateRequestIdLayer::new(header.clone()))
         .layer(
             TraceLayer::new_for_http()
@@ -169,6 +175,26 @@ fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
             .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     }
     response
+}
+
+/// The body limit answers a body it refuses unread (its `Content-Length` is
+/// over the limit) with a bare 413: give it the GraphQL error shape and code of
+/// every other refusal.
+async fn too_large_as_graphql_error(response: Response) -> Response {
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !json {
+        error_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "INVALID_INPUT",
+            &format!("the request body is larger than the limit of {BODY_LIMIT} bytes"),
+        )
+    } else {
+        response
+    }
 }
 
 /// A request the GraphQL extractor could not read: answered with an
@@ -328,4 +354,96 @@ async fn subscriptions(
                 .await;
             metrics.websockets.dec();
         })
+}
+
+async fn export_partnerships(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    export(state, headers, Export::Partnerships, "partnerships.csv").await
+}
+
+async fn export_measurements(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    export(state, headers, Export::Measurements, "measurements.csv").await
+}
+
+/// One CSV line.
+fn csv_line<I, T>(fields: I) -> Result<Bytes, std::io::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: AsRef<[u8]>,
+{
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    w.write_record(fields)?;
+    w.into_inner()
+        .map(Bytes::from)
+        .map_err(|e| std::io::Error::other(e.to_string()))
+}
+
+/// Streams a CSV export, with the access rules of the GraphQL queries: an
+/// operator exports everything, a city account its city's partnerships only.
+/// Rows are read from the database one by one and written as they come.
+async fn export(state: AppState, headers: HeaderMap, what: Export, name: &str) -> Response {
+    let viewer = match authenticate(&state.store, bearer(&headers)).await {
+        Ok(Some(v)) => v,
+        Ok(None) => {
+            return error_response(
+                StatusCode::UNAUTHORIZED,
+                "UNAUTHENTICATED",
+                "authentication required: send 'Authorization: Bearer <token>' with a valid, unexpired token",
+            );
+        }
+        Err(response) => return response,
+    };
+    let scope = if viewer.is_operator() {
+        Scope::All
+    } else {
+        match viewer.city() {
+            Some(c) => Scope::City(c),
+            None => {
+                return error_response(
+                    StatusCode::FORBIDDEN,
+                    "FORBIDDEN",
+                    "this account belongs to no city",
+                );
+            }
+        }
+    };
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(64);
+    let store = state.store.clone();
+    tokio::spawn(async move {
+        if tx.send(csv_line(what.header())).await.is_err() {
+            return;
+        }
+        let mut records = match store.export(what, scope).await {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::error!(error = %e, "export failed");
+                let _ = tx.send(Err(std::io::Error::other("export failed"))).await;
+                return;
+            }
+        };
+        while let Some(record) = records.next().await {
+            let line = match record {
+                Ok(fields) => csv_line(&fields),
+                Err(e) => {
+                    tracing::error!(error = %e, "export failed part-way");
+                    Err(std::io::Error::other("export failed"))
+                }
+            };
+            let failed = line.is_err();
+            if tx.send(line).await.is_err() || failed {
+                return;
+            }
+        }
+    });
+    let disposition = format!("attachment; filename=\"{name}\"");
+    let mut response =
+        Body::from_stream(tokio_stream::wrappers::ReceiverStream::new(rx)).into_response();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
 }

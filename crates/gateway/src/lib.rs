@@ -20,6 +20,7 @@ mod loader;
 mod metrics;
 mod mutation;
 mod object;
+mod platform;
 mod query;
 mod subscription;
 mod types;

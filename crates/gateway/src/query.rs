@@ -147,6 +147,23 @@ impl Query {
         Ok(connection)
     }
 
+    /// Analytics: for operators over every partnership, for city accounts over
+    /// their city's.
+    async fn platform(&self, ctx: &Context<'_>) -> Result<crate::platform::Platform> {
+        crate::platform::Platform::of(ctx)
+    }
+
+    /// Candidate counterparts for a city's strategy, best first, each with
+    /// every part of its score (for the city's own accounts and operators).
+    async fn partner_suggestions(
+        &self,
+        ctx: &Context<'_>,
+        city_id: Uuid,
+        #[graphql(default = 10)] first: i32,
+    ) -> Result<Vec<crate::platform::SuggestionNode>> {
+        crate::platform::suggestions(ctx, city_id, first).await
+    }
+
     /// The KPI catalogue and the cities' own definitions.
     async fn kpi_definitions(&self, ctx: &Context<'_>) -> Result<Vec<KpiDefinition>> {
         viewer(ctx)?;

@@ -14,21 +14,28 @@
 
 mod accounts;
 mod aggregate;
+mod analytics;
 mod cities;
 mod entity;
 mod error;
 mod events;
 mod partnerships;
 mod rows;
+mod suggestions;
 #[cfg(feature = "testing")]
 pub mod testing;
 
 pub use accounts::{Account, Role, TOKEN_PREFIX, Token};
 pub use aggregate::LOAD_STATEMENTS;
+pub use analytics::{
+    Expiring, Export, FunnelFilter, FunnelRow, GroupBy, KpiTotal, Records, Scope, Stalled,
+    StepTime, Unfollowed, WithoutPlan,
+};
 pub use c2c_migration::Migrator;
 pub use error::{Result, StoreError};
 pub use events::{EventListener, StoredEvent};
 pub use partnerships::{PartnershipFilter, Recorded, SpawnRecorded};
+pub use suggestions::{Suggestion, WEIGHTS};
 
 use c2c_domain::{AccountId, CityId};
 use c2c_migration::MigratorTrait;

@@ -92,8 +92,14 @@ impl Store {
         counterpart: Option<CityId>,
         effective_at: Option<DateTime<Utc>>,
     ) -> Result<Recorded> {
-        self.start_with_id(PartnershipId(Uuid::now_v7()), actor, at, counterpart, effective_at)
-            .await
+        self.start_with_id(
+            PartnershipId(Uuid::now_v7()),
+            actor,
+            at,
+            counterpart,
+            effective_at,
+        )
+        .await
     }
 
     /// Like [`Store::start`], with an identifier chosen by the caller (a
@@ -107,7 +113,11 @@ impl Store {
         effective_at: Option<DateTime<Utc>>,
     ) -> Result<Recorded> {
         let mut w = self.begin_write().await?;
-        if partnership::Entity::find_by_id(id.0).one(&w.txn).await?.is_some() {
+        if partnership::Entity::find_by_id(id.0)
+            .one(&w.txn)
+            .await?
+            .is_some()
+        {
             return Err(StoreError::Invalid {
                 field: "id".into(),
                 message: format!("partnership {id} already exists"),
@@ -182,8 +192,15 @@ impl Store {
         expected_version: Option<u64>,
         counterpart: CityId,
     ) -> Result<SpawnRecorded> {
-        self.spawn_with_id(PartnershipId(Uuid::now_v7()), actor, from, expected_version, counterpart, None)
-            .await
+        self.spawn_with_id(
+            PartnershipId(Uuid::now_v7()),
+            actor,
+            from,
+            expected_version,
+            counterpart,
+            None,
+        )
+        .await
     }
 
     /// Like [`Store::spawn`], with the new partnership's identifier chosen by

@@ -1,7 +1,7 @@
 //! The store's suite. Every test runs twice: on PostgreSQL (`postgres::…`) and
 //! on SQLite (`sqlite::…`), each time on a database of its own.
 
-use crate::support::{Drive, TestDb, another_city, set_up};
+use crate::support::{Drive, TestDb, another_city, on_both_backends, set_up};
 use c2c_domain::fixtures::{Action, Side, World};
 use c2c_domain::kpi::{KpiDefinition, RawValue, Unit};
 use c2c_domain::outputs::*;
@@ -12,35 +12,6 @@ use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 use std::str::FromStr;
 use std::sync::Arc;
-
-macro_rules! on_both_backends {
-    ($( $(#[$meta:meta])* async fn $name:ident($db:ident) $body:block )*) => {
-        mod postgres {
-            #[allow(unused_imports)]
-            use super::*;
-            $(
-                $(#[$meta])*
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let $db = TestDb::postgres().await;
-                    $body
-                }
-            )*
-        }
-        mod sqlite {
-            #[allow(unused_imports)]
-            use super::*;
-            $(
-                $(#[$meta])*
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let $db = TestDb::sqlite().await;
-                    $body
-                }
-            )*
-        }
-    };
-}
 
 /// Every kind of change the history can hold.
 const ALL_KINDS: [&str; 29] = [
