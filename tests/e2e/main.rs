@@ -6,6 +6,7 @@
 mod analytics;
 mod flow;
 mod journey;
+mod operations;
 mod page;
 mod subscriptions;
 mod support;

@@ -247,7 +247,9 @@ impl TestApp {
         }
     }
 
-    /// The number of rows of a table.
+    /// The number of rows of a table (used by the `access` binary, which
+    /// shares this harness).
+    #[allow(dead_code)]
     pub async fn count(&self, table: &str) -> i64 {
         self.db.count(table).await
     }

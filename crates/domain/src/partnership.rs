@@ -543,8 +543,10 @@ impl Partnership {
 
     /// Decides a command: one event, or why not. Changes nothing.
     pub fn decide(&self, ctx: &Ctx, command: Command) -> Result<Event, DomainError> {
-        self.check_version(ctx)?;
+        // Access first: a city that is not party learns nothing, not even
+        // the version.
         self.check_actor(ctx)?;
+        self.check_version(ctx)?;
         match command {
             Command::Move(m) => self.decide_move(ctx, m),
             other => {
@@ -672,8 +674,10 @@ impl Partnership {
         counterpart: CityId,
         counterpart_stakeholders: Vec<Stakeholder>,
     ) -> Result<Spawned, DomainError> {
-        self.check_version(ctx)?;
+        // Access first: a city that is not party learns nothing, not even
+        // the version.
         self.check_actor(ctx)?;
+        self.check_version(ctx)?;
         let kind = MoveKind::Spawn;
         let allowed = self.find_move(kind, None)?;
         if ctx.city != self.0.initiator {

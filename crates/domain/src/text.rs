@@ -2,9 +2,16 @@
 
 use crate::DomainError;
 
-/// Trims `value`; refuses it when longer than `max` characters.
+/// Trims `value`; refuses it when longer than `max` characters or when it
+/// holds a NUL character (which PostgreSQL cannot store in text).
 pub(crate) fn clean(field: &str, value: &str, max: usize) -> Result<String, DomainError> {
     let value = value.trim();
+    if value.contains('\0') {
+        return Err(DomainError::invalid(
+            field,
+            "must not contain a NUL character",
+        ));
+    }
     if value.chars().count() > max {
         return Err(DomainError::invalid(
             field,

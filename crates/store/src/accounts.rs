@@ -66,10 +66,10 @@ impl Store {
         city: Option<CityId>,
     ) -> Result<Account> {
         let name = name.trim();
-        if name.is_empty() || name.chars().count() > 200 {
+        if name.is_empty() || name.chars().count() > 200 || name.contains('\0') {
             return Err(StoreError::Invalid {
                 field: "name".into(),
-                message: "an account needs a name of 1 to 200 characters".into(),
+                message: "an account needs a name of 1 to 200 characters, without NUL".into(),
             });
         }
         match (role, city) {
@@ -189,6 +189,12 @@ impl Store {
         label: &str,
         expires_at: Option<DateTime<Utc>>,
     ) -> Result<(String, Token)> {
+        if label.contains('\0') {
+            return Err(StoreError::Invalid {
+                field: "label".into(),
+                message: "a label must not contain a NUL character".into(),
+            });
+        }
         let acc = self.account(account).await?;
         if acc.disabled_at.is_some() {
             return Err(StoreError::Invalid {

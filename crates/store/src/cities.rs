@@ -281,6 +281,11 @@ impl Store {
 
     /// One KPI definition.
     pub async fn kpi_definition(&self, code_: &str) -> Result<KpiDefinition> {
+        // A malformed code names no definition (and may hold bytes, such as
+        // NUL, that PostgreSQL refuses in a query).
+        if c2c_domain::KpiCode::parse(code_).is_err() {
+            return Err(StoreError::not_found("KPI definition", code_));
+        }
         kpi_definition::Entity::find_by_id(code_.to_owned())
             .one(self.db())
             .await?

@@ -10,8 +10,9 @@
 #![allow(clippy::expect_used, clippy::panic)]
 
 use crate::{Options, Store};
-use sea_orm::{ConnectionTrait, Database};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use std::path::PathBuf;
+use tokio::sync::OnceCell;
 use uuid::Uuid;
 
 /// The server the PostgreSQL suite runs against: `C2C_TEST_DATABASE_URL`,
@@ -59,6 +60,7 @@ pub struct TestDb {
     pub url: String,
     /// A store on it.
     pub store: Store,
+    side: OnceCell<DatabaseConnection>,
     cleanup: Cleanup,
 }
 
@@ -96,6 +98,7 @@ impl TestDb {
         TestDb {
             url,
             store,
+            side: OnceCell::new(),
             cleanup: Cleanup::Postgres { server, name },
         }
     }
@@ -109,6 +112,7 @@ impl TestDb {
         TestDb {
             url,
             store,
+            side: OnceCell::new(),
             cleanup: Cleanup::Sqlite { path },
         }
     }
@@ -126,9 +130,21 @@ impl TestDb {
         .expect("open another connection")
     }
 
+    /// A connection of its own, outside the store (so that what it runs is
+    /// not counted with the store's statements), opened once.
+    async fn side(&self) -> &DatabaseConnection {
+        self.side
+            .get_or_init(|| async {
+                Database::connect(self.url.as_str())
+                    .await
+                    .expect("connect to the test database")
+            })
+            .await
+    }
+
     /// The number of rows of a table.
     pub async fn count(&self, table: &str) -> i64 {
-        let db = Database::connect(self.url.as_str()).await.expect("connect");
+        let db = self.side().await;
         let row = db
             .query_one_raw(sea_orm::Statement::from_string(
                 db.get_database_backend(),
@@ -137,17 +153,12 @@ impl TestDb {
             .await
             .expect("count rows")
             .expect("a row");
-        let n: i64 = row.try_get("", "n").expect("a count");
-        db.close().await.ok();
-        n
+        row.try_get("", "n").expect("a count")
     }
 
     /// Runs raw SQL on the database, outside the store.
     pub async fn raw(&self, sql: &str) -> Result<(), sea_orm::DbErr> {
-        let db = Database::connect(self.url.as_str()).await?;
-        let result = db.execute_unprepared(sql).await.map(|_| ());
-        db.close().await.ok();
-        result
+        self.side().await.execute_unprepared(sql).await.map(|_| ())
     }
 }
 

@@ -2,7 +2,12 @@
 //! the PostgreSQL half needs a server (see `support::postgres_server_url`) and
 //! fails, never skips, when there is none.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::type_complexity)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::type_complexity
+)]
 
 mod analytics;
 mod suite;
