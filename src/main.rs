@@ -1,5 +1,7 @@
 //! The `c2c` binary: serve the GraphQL gateway, migrate the database, manage
-//! tokens, print the schema.
+//! tokens, print the schema, load the demo dataset.
+
+mod demo;
 
 use anyhow::{Context, Result, bail};
 use c2c_domain::AccountId;
@@ -37,7 +39,14 @@ enum Command {
         /// Do not apply pending migrations at start.
         #[arg(long)]
         no_migrate: bool,
+        /// On an empty database, load the demo dataset first (as `seed-demo`)
+        /// and print the demo accounts' tokens.
+        #[arg(long)]
+        demo: bool,
     },
+    /// Loads the demo dataset (real EU–China partnerships) through the store's
+    /// own operations; running it again adds nothing.
+    SeedDemo,
     /// Applies the pending migrations (or shows them, or rolls all back).
     Migrate {
         /// Only show which migrations are applied and pending.
@@ -149,7 +158,14 @@ async fn main() -> Result<()> {
     let cli = Cli::parse();
     init_logging();
     match cli.command {
-        Command::Serve { listen, no_migrate } => {
+        Command::Serve {
+            listen,
+            no_migrate,
+            demo,
+        } => {
+            if demo {
+                serve_demo(&cli.database_url, no_migrate).await?;
+            }
             let app = Application::build(Config {
                 database_url: cli.database_url.clone(),
                 listen,
@@ -244,6 +260,72 @@ async fn main() -> Result<()> {
         Command::Schema => {
             print!("{}", c2c_gateway::sdl());
         }
+        Command::SeedDemo => {
+            let store = open(&cli.database_url).await?;
+            if demo::contents(&store).await? == demo::Contents::Other {
+                bail!("{}", demo::refusal(&store.url()));
+            }
+            seed_demo(&store).await?;
+        }
     }
+    Ok(())
+}
+
+/// Seeds the demo, progress on stderr, the summary and the accounts on stdout.
+#[allow(clippy::print_stdout, clippy::print_stderr)]
+async fn seed_demo(store: &Store) -> Result<()> {
+    eprintln!("loading the demo dataset into {}", store.url());
+    let seeded = demo::seed(store, |line| eprintln!("  {line}")).await?;
+    if seeded.partnerships_added == 0 && seeded.cities_added == 0 {
+        println!(
+            "the demo is already loaded in {}: nothing added ({:.1} s)",
+            store.url(),
+            seeded.seconds
+        );
+    } else {
+        println!(
+            "demo loaded into {} in {:.1} s: {} cities and {} partnerships added \
+             ({} commands, {} of them demo fillers; {} hidden loader accounts act for the cities)",
+            store.url(),
+            seeded.seconds,
+            seeded.cities_added,
+            seeded.partnerships_added,
+            seeded.commands,
+            seeded.fillers,
+            seeded.loaders,
+        );
+    }
+    print!("{}", demo::describe_summary(&demo::summary(store).await?));
+    print!("{}", demo::describe_accounts(&seeded.accounts));
+    std::io::stdout().flush()?;
+    Ok(())
+}
+
+/// `serve --demo`: seeds an empty database; says how to get a token on one
+/// that holds the demo; leaves any other database alone.
+#[allow(clippy::print_stdout, clippy::print_stderr)]
+async fn serve_demo(url: &str, no_migrate: bool) -> Result<()> {
+    let store = if no_migrate {
+        Store::connect(url)
+            .await
+            .with_context(|| format!("opening the database {url}"))?
+    } else {
+        open(url).await?
+    };
+    match demo::contents(&store).await? {
+        demo::Contents::Empty => seed_demo(&store).await?,
+        demo::Contents::Demo => {
+            println!("the demo is already loaded in {}", store.url());
+            print!(
+                "{}",
+                demo::describe_accounts(&demo::accounts(&store).await?)
+            );
+        }
+        demo::Contents::Other => {
+            eprintln!("not loading the demo: {}", demo::refusal(&store.url()));
+        }
+    }
+    std::io::stdout().flush()?;
+    store.close().await?;
     Ok(())
 }

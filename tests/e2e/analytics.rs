@@ -19,7 +19,7 @@ async fn csv(app: &TestApp, token: Option<&str>, what: &str) -> (u16, Vec<String
     (status, body.lines().map(str::to_owned).collect())
 }
 
-on_both_backends! {
+on_both_backends! { crate::support::TestApp::spawn;
     async fn a_city_account_sees_only_its_own_citys_figures_and_exports(app) {
         let mut f = Flow::start(&app).await;
         f.aim().await;

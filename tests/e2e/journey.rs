@@ -40,7 +40,7 @@ pub const ALL_CODES: [&str; 27] = [
     "REPLICATE_EXPOST",
 ];
 
-on_both_backends! {
+on_both_backends! { crate::support::TestApp::spawn;
     async fn two_cities_drive_a_partnership_through_every_step_and_loop(app) {
         let mut f = Flow::start(&app).await;
 

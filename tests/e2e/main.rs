@@ -8,5 +8,6 @@ mod flow;
 mod journey;
 mod operations;
 mod page;
+mod readme;
 mod subscriptions;
 mod support;

@@ -148,7 +148,7 @@ async fn page(app: &TestApp) -> (u64, usize) {
     (statements, edges)
 }
 
-on_both_backends! {
+on_both_backends! { crate::support::TestApp::spawn;
     async fn a_page_of_fifty_partnerships_costs_the_same_statements_at_two_data_sizes(app) {
         let store = &app.db.store;
         let mut ids = Vec::new();

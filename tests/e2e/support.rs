@@ -11,11 +11,7 @@ use tokio::sync::oneshot;
 use uuid::Uuid;
 
 /// Which database a test runs on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    Postgres,
-    Sqlite,
-}
+pub use c2c_store::testing::TestBackend as Backend;
 
 /// A GraphQL answer.
 #[derive(Debug, Clone)]
@@ -110,10 +106,7 @@ impl TestApp {
     /// initiator, a counterpart and an unrelated city) each with an editor, a
     /// viewer and a stakeholder, and an expired token.
     pub async fn spawn(backend: Backend) -> TestApp {
-        let db = match backend {
-            Backend::Postgres => TestDb::postgres().await,
-            Backend::Sqlite => TestDb::sqlite().await,
-        };
+        let db = TestDb::new(backend).await;
         let store = db.store.clone();
         let operator = store
             .create_account(
@@ -285,34 +278,4 @@ pub fn int_at(v: &Value, pointer: &str) -> i64 {
 /// The fields every mutation returning a partnership selects.
 pub const P: &str = "id version step loop cycle status";
 
-/// Runs a test body on both backends, as `<name>_on_postgres` and
-/// `<name>_on_sqlite`.
-macro_rules! on_both_backends {
-    ($( $(#[$meta:meta])* async fn $name:ident($app:ident) $body:block )*) => {
-        mod postgres {
-            #[allow(unused_imports)]
-            use super::*;
-            $(
-                $(#[$meta])*
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let $app = crate::support::TestApp::spawn(crate::support::Backend::Postgres).await;
-                    $body
-                }
-            )*
-        }
-        mod sqlite {
-            #[allow(unused_imports)]
-            use super::*;
-            $(
-                $(#[$meta])*
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let $app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await;
-                    $body
-                }
-            )*
-        }
-    };
-}
-pub(crate) use on_both_backends;
+pub use c2c_store::on_both_backends;

@@ -409,14 +409,8 @@ pub fn check(criterion: Criterion, p: &Snapshot, on: NaiveDate) -> Option<String
         }
         MeasureKpiCaptured => {
             let missing: Vec<String> = o
-                .selections
+                .missing_measurements(cycle)
                 .iter()
-                .flat_map(|s| s.reporting.iter().map(move |c| (s, *c)))
-                .filter(|(s, c)| {
-                    !o.measurements
-                        .iter()
-                        .any(|m| m.selection == s.id && m.city == *c && m.cycle == cycle)
-                })
                 .map(|(s, c)| format!("{} from city {c}", s.kpi))
                 .collect();
             (!missing.is_empty())

@@ -673,14 +673,8 @@ impl World {
             }
             MeasureKpiCaptured => {
                 let lacking: Vec<_> = o
-                    .selections
-                    .iter()
-                    .flat_map(|sel| sel.reporting.iter().map(move |c| (sel, *c)))
-                    .filter(|(sel, c)| {
-                        !o.measurements
-                            .iter()
-                            .any(|m| m.selection == sel.id && m.city == *c && m.cycle == cycle)
-                    })
+                    .missing_measurements(cycle)
+                    .into_iter()
                     .map(|(sel, c)| (sel.id, sel.unit, c))
                     .collect();
                 for (selection, unit, city) in lacking {

@@ -729,6 +729,23 @@ pub struct Outputs {
     pub ex_post: Vec<ExPost>,
 }
 
+impl Outputs {
+    /// The (selection, reporting city) pairs with no measurement recorded in
+    /// `cycle`: what `MEASURE_KPI_CAPTURED` waits for.
+    pub fn missing_measurements(&self, cycle: u32) -> Vec<(&KpiSelection, CityId)> {
+        self.selections
+            .iter()
+            .flat_map(|s| s.reporting.iter().map(move |c| (s, *c)))
+            .filter(|(s, c)| {
+                !self
+                    .measurements
+                    .iter()
+                    .any(|m| m.selection == s.id && m.city == *c && m.cycle == cycle)
+            })
+            .collect()
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Inputs. Each becomes an output in `Partnership::decide`, which checks it.
 // ---------------------------------------------------------------------------

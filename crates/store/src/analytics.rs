@@ -452,7 +452,17 @@ impl Store {
                 (n > 0).then(|| {
                     let mut m = s / Decimal::from(n);
                     m.rescale(m.scale().min(6));
-                    m.normalize()
+                    let mut m = m.normalize();
+                    // Money is shown with its currency's decimal places.
+                    let exponent = currency
+                        .as_deref()
+                        .and_then(|c| c2c_domain::Currency::parse(c).ok())
+                        .and_then(|c| c.exponent())
+                        .map_or(0, u32::from);
+                    if m.scale() < exponent {
+                        m.rescale(exponent);
+                    }
+                    m
                 })
             });
             out.push(KpiTotal {

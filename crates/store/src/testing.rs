@@ -53,6 +53,86 @@ enum Cleanup {
     Sqlite { path: PathBuf },
 }
 
+/// Every table of the schema (the migrations' bookkeeping table aside).
+pub const TABLES: [&str; 28] = [
+    "city",
+    "city_area",
+    "stakeholder",
+    "account",
+    "api_token",
+    "strategy",
+    "commitment",
+    "partnership",
+    "assessment",
+    "contact",
+    "agreement",
+    "signature",
+    "first_priority",
+    "plan",
+    "activity",
+    "team",
+    "progress_report",
+    "risk",
+    "feedback",
+    "evaluation",
+    "adjustment",
+    "approval",
+    "lesson",
+    "ex_post",
+    "kpi_definition",
+    "kpi_selection",
+    "measurement",
+    "event",
+];
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestBackend {
+    /// A new database on the PostgreSQL server.
+    Postgres,
+    /// A new SQLite file.
+    Sqlite,
+}
+
+/// Runs each test body twice, as `postgres::<name>` and `sqlite::<name>`, with
+/// the value `setup(TestBackend)` gives (a [`TestDb`], or a harness built on
+/// one) bound to the body's argument:
+///
+/// ```text
+/// c2c_store::on_both_backends! { TestDb::new;
+///     async fn a_test(db) { /* … */ }
+/// }
+/// ```
+#[macro_export]
+macro_rules! on_both_backends {
+    ($setup:path; $( $(#[$meta:meta])* async fn $name:ident($db:ident) $body:block )*) => {
+        mod postgres {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                $(#[$meta])*
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let $db = $setup($crate::testing::TestBackend::Postgres).await;
+                    $body
+                }
+            )*
+        }
+        mod sqlite {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                $(#[$meta])*
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let $db = $setup($crate::testing::TestBackend::Sqlite).await;
+                    $body
+                }
+            )*
+        }
+    };
+}
+
 /// A database made for one test, removed when the test ends.
 #[derive(Debug)]
 pub struct TestDb {
@@ -65,6 +145,14 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// A new database of a backend with the migrations applied.
+    pub async fn new(backend: TestBackend) -> TestDb {
+        match backend {
+            TestBackend::Postgres => Self::postgres().await,
+            TestBackend::Sqlite => Self::sqlite().await,
+        }
+    }
+
     /// A new PostgreSQL database with the migrations applied. Fails (never
     /// skips) when the server cannot be reached.
     pub async fn postgres() -> TestDb {
@@ -154,6 +242,15 @@ impl TestDb {
             .expect("count rows")
             .expect("a row");
         row.try_get("", "n").expect("a count")
+    }
+
+    /// The number of rows of every table, in the order of [`TABLES`].
+    pub async fn counts(&self) -> Vec<(&'static str, i64)> {
+        let mut out = Vec::with_capacity(TABLES.len());
+        for table in TABLES {
+            out.push((table, self.count(table).await));
+        }
+        out
     }
 
     /// Runs raw SQL on the database, outside the store.

@@ -698,7 +698,7 @@ impl Lab {
     }
 }
 
-on_both_backends! {
+on_both_backends! { TestDb::new;
     async fn the_step_funnel_counts_by_step_loop_and_status_with_filters_and_scope(db) {
         let lab = Lab::build(&db).await;
         let rows = |r: Vec<c2c_store::FunnelRow>| -> Vec<(String, String, String, u64)> {

@@ -54,7 +54,7 @@ fn raw_money(amount: &str, currency: &str) -> RawValue {
     }
 }
 
-on_both_backends! {
+on_both_backends! { TestDb::new;
     async fn migrations_go_up_down_to_zero_and_up_again(db) {
         let s = &db.store;
         let (applied, pending) = s.migration_status().await.unwrap();

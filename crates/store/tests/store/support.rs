@@ -253,34 +253,4 @@ pub async fn another_city(store: &Store, name: &str) -> (CityId, AccountId) {
     (city_id, account)
 }
 
-/// Runs a test body on PostgreSQL (`postgres::…`) and on SQLite (`sqlite::…`),
-/// each time on a database of its own.
-macro_rules! on_both_backends {
-    ($( $(#[$meta:meta])* async fn $name:ident($db:ident) $body:block )*) => {
-        mod postgres {
-            #[allow(unused_imports)]
-            use super::*;
-            $(
-                $(#[$meta])*
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let $db = TestDb::postgres().await;
-                    $body
-                }
-            )*
-        }
-        mod sqlite {
-            #[allow(unused_imports)]
-            use super::*;
-            $(
-                $(#[$meta])*
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let $db = TestDb::sqlite().await;
-                    $body
-                }
-            )*
-        }
-    };
-}
-pub(crate) use on_both_backends;
+pub use c2c_store::on_both_backends;
