@@ -50,11 +50,11 @@ pub const CALLERS: [Caller; 7] = [
 ];
 
 /// The number of mutations of the schema (checked against the schema).
-pub const MUTATIONS: usize = 37;
+pub const MUTATIONS: usize = 39;
 
 /// The size of the access matrix: the (mutation, caller) calls checked.
 pub const CALLS_CHECKED: usize = MUTATIONS * CALLERS.len();
-const _: () = assert!(CALLS_CHECKED == 259, "37 mutations x 7 callers");
+const _: () = assert!(CALLS_CHECKED == 273, "39 mutations x 7 callers");
 
 /// What a call must answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -338,6 +338,28 @@ fn rows() -> Vec<Row> {
             document: "mutation($i: KpiDefinitionInput!) { defineKpi(input: $i) { code } }",
             vars: |_, c| json!({ "i": { "code": format!("ACCESS_KPI_{}", c as usize), "name": format!("Defined by {c:?}"), "unit": "COUNT", "direction": "HIGHER_IS_BETTER", "category": "Test" } }),
             expect: OPERATOR_OR_EDITOR,
+        },
+        Row {
+            mutation: "updateCity",
+            // The counterpart's editor targets the initiator city, every other
+            // editor its own; the operator the initiator city.
+            document: "mutation($c: UUID!, $i: CityInput!) { updateCity(id: $c, input: $i) { id } }",
+            vars: |w, c| {
+                let city = if c == Counterpart {
+                    &w.app.initiator.id
+                } else {
+                    &w.city(c).id
+                };
+                json!({ "c": city, "i": { "name": format!("Described by {c:?}"), "country": "SE", "timeZone": "Europe/Stockholm", "lookingForPartner": true } })
+            },
+            expect: OPERATOR_OR_OWN_CITY,
+        },
+        Row {
+            mutation: "disableAccount",
+            // The unrelated city's viewer, whom no caller is.
+            document: "mutation($a: UUID!) { disableAccount(id: $a) { id disabledAt } }",
+            vars: |w, _| json!({ "a": w.app.unrelated.viewer_account }),
+            expect: OPERATOR,
         },
         // ---------------------------------------------- moves
         Row {

@@ -63,6 +63,9 @@ pub struct TestCity {
     pub id: String,
     pub editor: String,
     pub editor_account: String,
+    /// Used by the `access` binary, which shares this harness.
+    #[allow(dead_code)]
+    pub viewer_account: String,
     pub viewer: String,
     pub stakeholder: String,
 }
@@ -192,6 +195,7 @@ impl TestApp {
             id,
             editor: tokens[0].clone(),
             editor_account: accounts[0].clone(),
+            viewer_account: accounts[1].clone(),
             viewer: tokens[1].clone(),
             stakeholder: str_at(stakeholder.ok(), "/addStakeholder/id"),
         }
@@ -253,6 +257,7 @@ fn empty_city() -> TestCity {
         id: String::new(),
         editor: String::new(),
         editor_account: String::new(),
+        viewer_account: String::new(),
         viewer: String::new(),
         stakeholder: String::new(),
     }

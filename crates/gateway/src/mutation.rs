@@ -602,6 +602,17 @@ impl Mutation {
         Ok(CityNode(Arc::new(city)))
     }
 
+    /// Replaces a city's description: its areas of interest, whether it looks
+    /// for a partner, ... (operators, or the city's own editors).
+    async fn update_city(&self, ctx: &Context<'_>, id: Uuid, input: CityInput) -> Result<CityNode> {
+        let v = viewer(ctx)?;
+        if !v.is_operator() && v.editor()?.city.0 != id {
+            return Err(GatewayError::forbidden("an editor describes its own city only").into());
+        }
+        let city = s(store(ctx)?.update_city(CityId(id), input.into()).await)?;
+        Ok(CityNode(Arc::new(city)))
+    }
+
     /// Adds a stakeholder to a city (operators, or the city's editors).
     async fn add_stakeholder(
         &self,
@@ -642,6 +653,20 @@ impl Mutation {
                 input.city_id.map(CityId),
             )
             .await)?;
+        Ok((&a).into())
+    }
+
+    /// Disables an account: its tokens stop working (operators; not their own
+    /// account).
+    async fn disable_account(&self, ctx: &Context<'_>, id: Uuid) -> Result<Account> {
+        let v = viewer(ctx)?;
+        v.operator()?;
+        if v.account.id.0 == id {
+            return Err(
+                GatewayError::invalid("id", "an operator cannot disable its own account").into(),
+            );
+        }
+        let a = s(store(ctx)?.disable_account(AccountId(id)).await)?;
         Ok((&a).into())
     }
 

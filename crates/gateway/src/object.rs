@@ -1546,6 +1546,8 @@ pub struct Account {
     pub city_id: Option<Uuid>,
     /// Created at.
     pub created_at: DateTime<Utc>,
+    /// Disabled at (its tokens no longer work).
+    pub disabled_at: Option<DateTime<Utc>>,
 }
 
 #[ComplexObject]
@@ -1567,6 +1569,7 @@ impl From<&c2c_store::Account> for Account {
             role: a.role.into(),
             city_id: a.city.map(|c| c.0),
             created_at: a.created_at,
+            disabled_at: a.disabled_at,
         }
     }
 }

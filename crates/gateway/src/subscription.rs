@@ -73,9 +73,9 @@ impl Subscription {
                             Some(k) if e.kind != "COUNTERPART_CHOSEN" => k,
                             _ => {
                                 let party = st
-                                    .partnership(p)
+                                    .parties(p)
                                     .await
-                                    .map(|x| x.is_party(city))
+                                    .map(|(i, c)| i == city || c == Some(city))
                                     .unwrap_or(false);
                                 if let Ok(mut m) = parties.lock() {
                                     m.insert(p, party);

@@ -109,6 +109,30 @@ impl Store {
         account_from(stored)
     }
 
+    /// Disables an account: its tokens stop working. Disabling a disabled
+    /// account changes nothing.
+    pub async fn disable_account(&self, id: AccountId) -> Result<Account> {
+        let mut w = self.begin_write().await?;
+        let row = account::Entity::find_by_id(id.0)
+            .one(&w.txn)
+            .await?
+            .ok_or_else(|| StoreError::not_found("account", id))?;
+        if row.disabled_at.is_none() {
+            account::Entity::update_many()
+                .col_expr(account::Column::DisabledAt, now().into())
+                .filter(account::Column::Id.eq(id.0))
+                .exec(&w.txn)
+                .await?;
+            w.wrote()?;
+        }
+        let row = account::Entity::find_by_id(id.0)
+            .one(&w.txn)
+            .await?
+            .ok_or_else(|| StoreError::not_found("account", id))?;
+        w.commit().await?;
+        account_from(row)
+    }
+
     /// An account.
     pub async fn account(&self, id: AccountId) -> Result<Account> {
         account::Entity::find_by_id(id.0)

@@ -34,52 +34,109 @@ async fn areas_of<C: ConnectionTrait>(db: &C, cities: &[Uuid]) -> Result<HashMap
     Ok(areas)
 }
 
+fn city_row(
+    city: &City,
+    created: chrono::DateTime<chrono::Utc>,
+    updated: chrono::DateTime<chrono::Utc>,
+) -> city::ActiveModel {
+    city::ActiveModel {
+        id: Set(city.id.0),
+        name: Set(city.name.clone()),
+        other_names: Set(json(&city.other_names)),
+        level: Set(code(city.level)),
+        parent_id: Set(city.parent.map(|p| p.0)),
+        country: Set(city.country.code()),
+        population: Set(city.population.map(i64_of)),
+        languages: Set(json(&city.languages)),
+        time_zone: Set(city.time_zone.clone()),
+        looking_for_partner: Set(city.looking_for_partner),
+        created_at: Set(created),
+        updated_at: Set(updated),
+    }
+}
+
+async fn write_areas(w: &mut crate::Writer, city: &City) -> Result<()> {
+    if !city.areas.is_empty() {
+        city_area::Entity::insert_many(city.areas.iter().map(|a| city_area::ActiveModel {
+            city_id: Set(city.id.0),
+            area: Set(code(*a)),
+        }))
+        .exec_without_returning(&w.txn)
+        .await?;
+        w.wrote()?;
+    }
+    Ok(())
+}
+
+/// The parent must exist, and a city may not contain itself, even through
+/// other cities.
+async fn check_parent(w: &crate::Writer, city: &City) -> Result<()> {
+    let mut next = city.parent;
+    let mut seen = 0;
+    while let Some(parent) = next {
+        if parent == city.id {
+            return Err(StoreError::Invalid {
+                field: "parentId".into(),
+                message: "a city cannot contain itself".into(),
+            });
+        }
+        let row = city::Entity::find_by_id(parent.0)
+            .one(&w.txn)
+            .await?
+            .ok_or_else(|| StoreError::not_found("city", parent))?;
+        next = row.parent_id.map(CityId);
+        seen += 1;
+        if seen > 32 {
+            return Err(StoreError::Invalid {
+                field: "parentId".into(),
+                message: "the chain of containing cities is too long".into(),
+            });
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     /// Creates a city.
     pub async fn create_city(&self, id: CityId, draft: CityDraft) -> Result<City> {
         let city = City::parse(id, draft)?;
         let mut w = self.begin_write().await?;
-        if let Some(parent) = city.parent
-            && city::Entity::find_by_id(parent.0)
-                .one(&w.txn)
-                .await?
-                .is_none()
-        {
-            return Err(StoreError::not_found("city", parent));
-        }
         if city::Entity::find_by_id(id.0).one(&w.txn).await?.is_some() {
             return Err(StoreError::Invalid {
                 field: "id".into(),
                 message: format!("city {id} already exists"),
             });
         }
+        check_parent(&w, &city).await?;
         let at = now();
-        city::Entity::insert(city::ActiveModel {
-            id: Set(id.0),
-            name: Set(city.name.clone()),
-            other_names: Set(json(&city.other_names)),
-            level: Set(code(city.level)),
-            parent_id: Set(city.parent.map(|p| p.0)),
-            country: Set(city.country.code()),
-            population: Set(city.population.map(i64_of)),
-            languages: Set(json(&city.languages)),
-            time_zone: Set(city.time_zone.clone()),
-            looking_for_partner: Set(city.looking_for_partner),
-            created_at: Set(at),
-            updated_at: Set(at),
-        })
-        .exec_without_returning(&w.txn)
-        .await?;
-        w.wrote()?;
-        if !city.areas.is_empty() {
-            city_area::Entity::insert_many(city.areas.iter().map(|a| city_area::ActiveModel {
-                city_id: Set(id.0),
-                area: Set(code(*a)),
-            }))
+        city::Entity::insert(city_row(&city, at, at))
             .exec_without_returning(&w.txn)
             .await?;
-            w.wrote()?;
-        }
+        w.wrote()?;
+        write_areas(&mut w, &city).await?;
+        w.commit().await?;
+        Ok(city)
+    }
+
+    /// Replaces a city's description (name, level, parent, country, areas,
+    /// whether it looks for a partner, ...).
+    pub async fn update_city(&self, id: CityId, draft: CityDraft) -> Result<City> {
+        let city = City::parse(id, draft)?;
+        let mut w = self.begin_write().await?;
+        let Some(existing) = city::Entity::find_by_id(id.0).one(&w.txn).await? else {
+            return Err(StoreError::not_found("city", id));
+        };
+        check_parent(&w, &city).await?;
+        city::Entity::update(city_row(&city, existing.created_at, now()))
+            .exec(&w.txn)
+            .await?;
+        w.wrote()?;
+        city_area::Entity::delete_many()
+            .filter(city_area::Column::CityId.eq(id.0))
+            .exec(&w.txn)
+            .await?;
+        w.wrote()?;
+        write_areas(&mut w, &city).await?;
         w.commit().await?;
         Ok(city)
     }

@@ -414,6 +414,20 @@ impl Store {
         Ok(out)
     }
 
+    /// The cities of a partnership: its initiator and its counterpart, if any
+    /// (one statement).
+    pub async fn parties(&self, id: PartnershipId) -> Result<(CityId, Option<CityId>)> {
+        let row: Option<(Uuid, Option<Uuid>)> = partnership::Entity::find_by_id(id.0)
+            .select_only()
+            .column(partnership::Column::InitiatorId)
+            .column(partnership::Column::CounterpartId)
+            .into_tuple()
+            .one(self.db())
+            .await?;
+        row.map(|(i, c)| (CityId(i), c.map(CityId)))
+            .ok_or_else(|| StoreError::not_found("partnership", id))
+    }
+
     /// The status reason (why it was suspended or terminated) of partnerships:
     /// one statement.
     pub async fn status_reasons(

@@ -452,6 +452,46 @@ on_both_backends! { TestDb::new;
         assert!(db.store.issue_token(w.initiator_actor, "past", Some(Utc::now() - Duration::hours(1))).await.is_err());
     }
 
+    async fn a_city_is_described_again_but_never_contains_itself(db) {
+        let w = World::new();
+        set_up(&db.store, &w).await;
+        let (region, _) = another_city(&db.store, "Łódzkie").await;
+        let mut draft = c2c_domain::CityDraft {
+            name: "Gothenburg".into(),
+            country: "SE".into(),
+            parent: Some(region),
+            areas: vec![c2c_domain::Area::Culture, c2c_domain::Area::Sport],
+            looking_for_partner: true,
+            ..c2c_domain::CityDraft::default()
+        };
+        let city = db.store.update_city(w.initiator(), draft.clone()).await.unwrap();
+        assert_eq!(db.store.city(w.initiator()).await.unwrap(), city);
+        assert_eq!(db.count("city_area").await, 2);
+        // The region cannot be put inside the city it contains.
+        let e = db
+            .store
+            .update_city(region, c2c_domain::CityDraft { name: "Łódzkie".into(), country: "PL".into(), parent: Some(w.initiator()), ..c2c_domain::CityDraft::default() })
+            .await;
+        assert_eq!(e.unwrap_err().code(), "INVALID_INPUT");
+        draft.areas.clear();
+        db.store.update_city(w.initiator(), draft).await.unwrap();
+        assert_eq!(db.count("city_area").await, 0);
+        let e = db.store.update_city(c2c_domain::CityId(uuid::Uuid::new_v4()), c2c_domain::CityDraft { name: "X".into(), country: "FR".into(), ..c2c_domain::CityDraft::default() }).await;
+        assert_eq!(e.unwrap_err().code(), "NOT_FOUND");
+    }
+
+    async fn a_disabled_account_can_no_longer_authenticate(db) {
+        let w = World::new();
+        set_up(&db.store, &w).await;
+        let (secret, _) = db.store.issue_token(w.initiator_actor, "laptop", None).await.unwrap();
+        assert!(db.store.authenticate(&secret).await.unwrap().is_some());
+        let account = db.store.disable_account(w.initiator_actor).await.unwrap();
+        assert!(account.disabled_at.is_some());
+        assert!(db.store.authenticate(&secret).await.unwrap().is_none());
+        assert!(db.store.issue_token(w.initiator_actor, "again", None).await.is_err());
+        assert_eq!(db.store.disable_account(w.initiator_actor).await.unwrap(), account, "disabling twice changes nothing");
+    }
+
     async fn a_command_naming_an_unknown_city_is_not_found_and_writes_nothing(db) {
         let mut d = Drive::start(&db.store, Step::Aim).await;
         d.drive_to(Step::Partner).await;
