@@ -32,6 +32,19 @@ impl MigratorTrait for Migrator {
     }
 }
 
+/// Drops tables in the order given (dependents first).
+pub(crate) async fn drop_tables(
+    manager: &SchemaManager<'_>,
+    tables: impl IntoIterator<Item = DynIden>,
+) -> Result<(), DbErr> {
+    for table in tables {
+        manager
+            .drop_table(Table::drop().table(table).to_owned())
+            .await?;
+    }
+    Ok(())
+}
+
 /// Creates an index named `idx_<table>_<columns>`.
 pub(crate) fn index<T, C>(table: T, columns: &[C]) -> IndexCreateStatement
 where

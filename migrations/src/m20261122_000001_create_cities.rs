@@ -191,17 +191,16 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            ApiToken::Table.into_iden(),
-            Account::Table.into_iden(),
-            Stakeholder::Table.into_iden(),
-            CityArea::Table.into_iden(),
-            City::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+        crate::drop_tables(
+            manager,
+            [
+                ApiToken::Table.into_iden(),
+                Account::Table.into_iden(),
+                Stakeholder::Table.into_iden(),
+                CityArea::Table.into_iden(),
+                City::Table.into_iden(),
+            ],
+        )
+        .await
     }
 }

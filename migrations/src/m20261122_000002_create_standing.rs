@@ -120,11 +120,10 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(Commitment::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(Strategy::Table).to_owned())
-            .await
+        crate::drop_tables(
+            manager,
+            [Commitment::Table.into_iden(), Strategy::Table.into_iden()],
+        )
+        .await
     }
 }

@@ -714,29 +714,28 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            ExPost::Table.into_iden(),
-            Lesson::Table.into_iden(),
-            Approval::Table.into_iden(),
-            Adjustment::Table.into_iden(),
-            Evaluation::Table.into_iden(),
-            Feedback::Table.into_iden(),
-            Risk::Table.into_iden(),
-            ProgressReport::Table.into_iden(),
-            Team::Table.into_iden(),
-            Activity::Table.into_iden(),
-            Plan::Table.into_iden(),
-            FirstPriority::Table.into_iden(),
-            Signature::Table.into_iden(),
-            Agreement::Table.into_iden(),
-            Contact::Table.into_iden(),
-            Assessment::Table.into_iden(),
-            Partnership::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+        crate::drop_tables(
+            manager,
+            [
+                ExPost::Table.into_iden(),
+                Lesson::Table.into_iden(),
+                Approval::Table.into_iden(),
+                Adjustment::Table.into_iden(),
+                Evaluation::Table.into_iden(),
+                Feedback::Table.into_iden(),
+                Risk::Table.into_iden(),
+                ProgressReport::Table.into_iden(),
+                Team::Table.into_iden(),
+                Activity::Table.into_iden(),
+                Plan::Table.into_iden(),
+                FirstPriority::Table.into_iden(),
+                Signature::Table.into_iden(),
+                Agreement::Table.into_iden(),
+                Contact::Table.into_iden(),
+                Assessment::Table.into_iden(),
+                Partnership::Table.into_iden(),
+            ],
+        )
+        .await
     }
 }

@@ -195,14 +195,14 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(Measurement::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(KpiSelection::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(KpiDefinition::Table).to_owned())
-            .await
+        crate::drop_tables(
+            manager,
+            [
+                Measurement::Table.into_iden(),
+                KpiSelection::Table.into_iden(),
+                KpiDefinition::Table.into_iden(),
+            ],
+        )
+        .await
     }
 }
