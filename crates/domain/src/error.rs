@@ -2,8 +2,8 @@
 //! `extensions.code` of its errors.
 
 use crate::CityId;
-use crate::criteria::Unmet;
-use crate::narrative::{MoveKind, Status, Step};
+use crate::criterion::Unmet;
+use crate::vocab::{MoveKind, Status, Step};
 use thiserror::Error;
 
 /// Why the domain refused a command. A refused command changes nothing.

@@ -1,14 +1,15 @@
 //! Events: every state change and every recorded output is one event of an
 //! append-only history, with the actor, the city, the time, and the step, loop
-//! and cycle the partnership is at after it.
+//! and cycle the partnership is at after it. A city's own events (strategy and
+//! commitment) live with its standing and are re-exported here.
 
-use crate::narrative::{Loop, Status, Step};
 use crate::outputs::{
     ActivityPlan, Adjustment, Agreement, Approval, Assessment, Contact, Decision, Evaluation,
     ExPost, Feedback, KpiSelection, Lesson, Measurement, PriorityAgreement, ProgressReport, Risk,
     Signature, Team,
 };
-use crate::standing::{Commitment, Strategy};
+pub use crate::standing::{CityChange, CityEvent};
+use crate::vocab::{Loop, Status, Step};
 use crate::{AccountId, ActivityId, AdjustmentId, AgreementId, CityId, ContactId, PartnershipId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -221,35 +222,4 @@ impl Change {
                 | Change::Terminated { .. }
         )
     }
-}
-
-/// One event of a city's own history (its strategy and commitment).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CityEvent {
-    /// The city.
-    pub city: CityId,
-    /// Who did it.
-    pub actor: AccountId,
-    /// When.
-    pub at: DateTime<Utc>,
-    /// What changed.
-    pub change: CityChange,
-}
-
-impl CityEvent {
-    /// The stable code of the event's kind.
-    pub fn kind(&self) -> &'static str {
-        (&self.change).into()
-    }
-}
-
-/// What a city event changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, IntoStaticStr)]
-#[serde(tag = "kind", content = "data", rename_all = "SCREAMING_SNAKE_CASE")]
-#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
-pub enum CityChange {
-    /// A new strategy version.
-    StrategyRecorded(Strategy),
-    /// A new commitment version.
-    CommitmentRecorded(Commitment),
 }

@@ -19,7 +19,10 @@
 //! pass the time ([`Ctx::now`]) and the identifiers of new records.
 
 pub mod city;
+pub mod command;
 pub mod criteria;
+pub mod criterion;
+mod decide;
 pub mod error;
 pub mod event;
 #[cfg(feature = "fixtures")]
@@ -30,21 +33,23 @@ pub mod money;
 pub mod narrative;
 pub mod outputs;
 pub mod partnership;
+pub mod snapshot;
 pub mod standing;
 mod text;
+pub mod vocab;
 
 pub use city::{Area, City, CityDraft, CityLevel, Country, HelixSector, Involvement, Stakeholder};
-pub use criteria::{Criterion, Unmet};
+pub use command::{Command, Ctx, Move, StartRequest};
+pub use criterion::{Criterion, Unmet};
 pub use error::DomainError;
-pub use event::{Change, CityChange, CityEvent, Event};
+pub use event::{Change, Event};
 pub use ids::*;
 pub use kpi::{Direction, KpiCode, KpiDefinition, KpiValue, RawValue, Unit};
 pub use money::{Currency, Money};
-pub use narrative::{
-    AllowedMove, Loop, LoopDef, MoveKind, MoveRule, Narrative, Reentry, StartRule, Status, Step,
-    StepDef,
+pub use narrative::{AllowedMove, LoopDef, MoveRule, Narrative, Reentry, StartRule, StepDef};
+pub use partnership::{Partnership, Readiness, Spawned};
+pub use snapshot::{Snapshot, State};
+pub use standing::{
+    CityChange, CityEvent, Commitment, CommitmentDraft, Standing, Strategy, StrategyDraft,
 };
-pub use partnership::{
-    Command, Ctx, Move, Partnership, Readiness, Snapshot, Spawned, StartRequest, State,
-};
-pub use standing::{Commitment, CommitmentDraft, Standing, Strategy, StrategyDraft};
+pub use vocab::{Loop, MoveKind, Status, Step};

@@ -4,128 +4,13 @@
 //! Nothing in the rest of the crate hard-codes a step order or a loop: it asks a
 //! [`Narrative`] value. [`Narrative::standard`] is the URBAN-EU-CHINA narrative of
 //! the guidebook; its whole table is in this file and can be read at once.
+//! The vocabulary it is written in (steps, loops, statuses, move kinds) lives in
+//! [`crate::vocab`] (re-exported here) and the criterion codes in
+//! [`crate::criterion`].
 
-use crate::criteria::Criterion;
+use crate::criterion::Criterion;
+pub use crate::vocab::{Loop, MoveKind, Status, Step};
 use serde::{Deserialize, Serialize};
-use strum::{EnumIter, EnumString, IntoStaticStr};
-
-/// One of the eight steps of the narrative.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
-pub enum Step {
-    /// Why, and what does the city want from international partnerships?
-    Aim,
-    /// How will the city meet the aim, with what, who does what?
-    Commit,
-    /// With whom, and on what first?
-    Partner,
-    /// Which activities, funded how, by when?
-    Plan,
-    /// Are the activities being delivered?
-    Do,
-    /// Is the partnership delivering?
-    Measure,
-    /// What do we change?
-    Act,
-    /// What can be reused, here and elsewhere?
-    Replicate,
-}
-
-impl Step {
-    /// The stable code, e.g. `"PARTNER"`.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-}
-
-/// One of the four loops (work paths) of the narrative.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
-pub enum Loop {
-    /// The city reuses its standing aim and commitment to start another partnership.
-    NewPartnership,
-    /// Plan → Do → Measure → Act, again: the plan is revised.
-    ContinualImprovement,
-    /// The city re-commits its local triple/quadruple helix.
-    LocalHelixBuilding,
-    /// The whole narrative, again: the city revisits its strategy.
-    CityDevelopment,
-}
-
-impl Loop {
-    /// The stable code, e.g. `"CONTINUAL_IMPROVEMENT"`.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-}
-
-/// The status of a partnership.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
-pub enum Status {
-    /// Work goes on.
-    Active,
-    /// Paused with a reason; can be resumed at the same step.
-    Suspended,
-    /// Finished at Replicate. Final.
-    Concluded,
-    /// Ended with a reason. Final.
-    Terminated,
-}
-
-impl Status {
-    /// A final status never changes again.
-    pub fn is_final(self) -> bool {
-        matches!(self, Status::Concluded | Status::Terminated)
-    }
-    /// The stable code, e.g. `"ACTIVE"`.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-}
 
 /// Where a loop goes back to when it closes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,56 +61,6 @@ pub struct StartRule {
     pub step: Step,
     /// The loop of the first cycle.
     pub loop_: Loop,
-}
-
-/// The kinds of moves.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
-pub enum MoveKind {
-    /// Create a partnership at a start step.
-    Start,
-    /// Go to the next step.
-    Advance,
-    /// Close the current loop and re-enter it in a new cycle.
-    LoopBack,
-    /// Start a new partnership of the same city from Replicate.
-    Spawn,
-    /// Pause an active partnership.
-    Suspend,
-    /// Resume a suspended partnership at the same step.
-    Resume,
-    /// Finish the partnership at Replicate.
-    Conclude,
-    /// End the partnership. Final.
-    Terminate,
-}
-
-impl MoveKind {
-    /// The stable code, e.g. `"LOOP_BACK"`.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-    /// Whether the move leaves the current step (or closes a loop at it), and so
-    /// needs the step's exit criteria.
-    pub fn leaves_step(self) -> bool {
-        matches!(
-            self,
-            MoveKind::Advance | MoveKind::LoopBack | MoveKind::Spawn | MoveKind::Conclude
-        )
-    }
 }
 
 /// A move that the narrative allows from a given state.
@@ -408,6 +243,18 @@ static STANDARD: Narrative = Narrative {
     loops: &LOOPS,
     starts: &STARTS,
 };
+
+impl Criterion {
+    /// The step whose exit the criterion guards, by the standard narrative's
+    /// table.
+    pub fn step(self) -> Step {
+        Narrative::standard()
+            .steps
+            .iter()
+            .find(|def| def.criteria.contains(&self))
+            .map_or(Step::Aim, |def| def.step)
+    }
+}
 
 impl Narrative {
     /// The URBAN-EU-CHINA narrative of the guidebook (DESIGN §2–§3).

@@ -1,15 +1,16 @@
 //! A city's standing: its strategy (Aim outputs) and its commitment (Commit
 //! outputs). Both belong to the city, not to one partnership: one version of each
 //! is in force at a time, and every partnership the city initiates relies on it.
+//! A city's own history is made of [`CityEvent`]s, decided and applied here.
 
 use crate::city::{Area, Stakeholder, dedup, optional};
-use crate::event::{CityChange, CityEvent};
 use crate::money::Money;
 use crate::text::{LONG, SHORT, clean, list, required};
 use crate::{AccountId, CityId, DomainError, ObjectiveId, StakeholderId};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use strum::IntoStaticStr;
 
 /// A long-term objective of a strategy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,6 +174,37 @@ pub struct CommitmentDraft {
     pub contact_team: Option<ContactTeam>,
     /// External stakeholders.
     pub external_stakeholders: Vec<String>,
+}
+
+/// One event of a city's own history (its strategy and commitment).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CityEvent {
+    /// The city.
+    pub city: CityId,
+    /// Who did it.
+    pub actor: AccountId,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What changed.
+    pub change: CityChange,
+}
+
+impl CityEvent {
+    /// The stable code of the event's kind.
+    pub fn kind(&self) -> &'static str {
+        (&self.change).into()
+    }
+}
+
+/// What a city event changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, IntoStaticStr)]
+#[serde(tag = "kind", content = "data", rename_all = "SCREAMING_SNAKE_CASE")]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum CityChange {
+    /// A new strategy version.
+    StrategyRecorded(Strategy),
+    /// A new commitment version.
+    CommitmentRecorded(Commitment),
 }
 
 /// A city's standing: its stakeholders and its strategy and commitment in force.

@@ -1,0 +1,151 @@
+//! The exit criteria's codes (DESIGN §2): [`Criterion`] with its stable code and
+//! its rule in words, and [`Unmet`], a criterion that does not hold with a
+//! message. The checks that decide them are in [`crate::criteria`]; the step
+//! each guards is in the narrative's table ([`Criterion::step`]).
+
+use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumString, IntoStaticStr};
+
+/// An exit criterion.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum Criterion {
+    /// `AIM_VISION`
+    AimVision,
+    /// `AIM_OBJECTIVE`
+    AimObjective,
+    /// `AIM_THEME`
+    AimTheme,
+    /// `AIM_STAKEHOLDER`
+    AimStakeholder,
+    /// `COMMIT_POLITICAL`
+    CommitPolitical,
+    /// `COMMIT_PRIORITY`
+    CommitPriority,
+    /// `COMMIT_ROLES`
+    CommitRoles,
+    /// `COMMIT_RESOURCES`
+    CommitResources,
+    /// `PARTNER_COUNTERPART`
+    PartnerCounterpart,
+    /// `PARTNER_ASSESSMENT`
+    PartnerAssessment,
+    /// `PARTNER_PRIORITY`
+    PartnerPriority,
+    /// `PARTNER_AGREEMENT`
+    PartnerAgreement,
+    /// `PLAN_ACTIVITY`
+    PlanActivity,
+    /// `PLAN_ACTIVITY_COMPLETE`
+    PlanActivityComplete,
+    /// `PLAN_APPROVED`
+    PlanApproved,
+    /// `DO_TEAMS`
+    DoTeams,
+    /// `DO_PROGRESS`
+    DoProgress,
+    /// `DO_DELIVERED`
+    DoDelivered,
+    /// `DO_RISKS_OWNED`
+    DoRisksOwned,
+    /// `MEASURE_FRAMEWORK`
+    MeasureFramework,
+    /// `MEASURE_KPI_CAPTURED`
+    MeasureKpiCaptured,
+    /// `MEASURE_FEEDBACK`
+    MeasureFeedback,
+    /// `MEASURE_EVALUATION`
+    MeasureEvaluation,
+    /// `ACT_DECIDED`
+    ActDecided,
+    /// `ACT_APPROVED`
+    ActApproved,
+    /// `REPLICATE_LESSONS`
+    ReplicateLessons,
+    /// `REPLICATE_EXPOST`
+    ReplicateExpost,
+}
+
+/// An unmet criterion with a message for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unmet {
+    /// The criterion.
+    pub criterion: Criterion,
+    /// What is missing.
+    pub message: String,
+}
+
+impl Criterion {
+    /// The stable code, e.g. `"PARTNER_AGREEMENT"`.
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+
+    /// The rule, as the contract states it.
+    pub fn rule(self) -> &'static str {
+        use Criterion::*;
+        match self {
+            AimVision => "A vision text.",
+            AimObjective => "At least one long-term objective.",
+            AimTheme => "At least one cooperation area.",
+            AimStakeholder => "At least one local stakeholder identified.",
+            CommitPolitical => {
+                "A political commitment (approving body or person, date, reference)."
+            }
+            CommitPriority => "At least one priority, each linked to an Aim objective.",
+            CommitRoles => "At least one stakeholder with a role and responsibilities.",
+            CommitResources => "At least one resource and a named contact team.",
+            PartnerCounterpart => "A counterpart city, different from the initiator.",
+            PartnerAssessment => "The selection-criteria assessment of the counterpart is filled.",
+            PartnerPriority => "At least one first priority area agreed by both cities.",
+            PartnerAgreement => {
+                "A framework agreement signed by both cities and in force on the transition date."
+            }
+            PlanActivity => "A cooperation plan with at least one activity.",
+            PlanActivityComplete => {
+                "Every activity has a lead (city and stakeholder), a funding source, a start and \
+                 due date (start ≤ due), and expected results."
+            }
+            PlanApproved => "The plan version is politically approved by both cities.",
+            DoTeams => "Every active activity has a team from each city involved.",
+            DoProgress => "Every active activity has a progress report in the current cycle.",
+            DoDelivered => {
+                "At least one activity completed or reported with progress in this cycle."
+            }
+            DoRisksOwned => "Every open high risk has an owner and a mitigation.",
+            MeasureFramework => {
+                "At least one KPI selected, each linked to an Aim objective, with a target and \
+                 the city that reports it."
+            }
+            MeasureKpiCaptured => {
+                "Every selected KPI has a measurement in the current cycle from each reporting city."
+            }
+            MeasureFeedback => "At least one feedback entry from the teams in this cycle.",
+            MeasureEvaluation => {
+                "An evaluation of this cycle with strengths, challenges and proposed adjustments \
+                 (an explicit \"none\" counts)."
+            }
+            ActDecided => "Every proposed adjustment is approved or rejected.",
+            ActApproved => "The set of decisions is politically approved by both cities.",
+            ReplicateLessons => "At least one success factor recorded in this cycle.",
+            ReplicateExpost => {
+                "An ex-post evaluation covering every Aim objective: foreseen vs achieved, and the gap."
+            }
+        }
+    }
+}
