@@ -237,7 +237,7 @@ impl<'a> Story<'a> {
                 let c = self
                     .counterpart
                     .ok_or_else(|| anyhow!("{}: no counterpart to choose", p.key))?;
-                self.exec(self.initiator, Command::ChooseCounterpart(c))
+                self.exec(self.initiator, Command::choose_counterpart(c))
                     .await?;
             }
             Item::Assessment(i) => {

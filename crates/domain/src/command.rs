@@ -98,7 +98,16 @@ pub enum Command {
     /// A change of state.
     Move(Move),
     /// Choose the counterpart (at Partner, by the initiator).
-    ChooseCounterpart(CityId),
+    ChooseCounterpart {
+        /// The counterpart city.
+        city: CityId,
+        /// The counterpart's stakeholders, as the store holds them: the store
+        /// supplies them in `Store::execute`, so other callers pass an empty
+        /// list ([`Command::choose_counterpart`]). They become the
+        /// partnership's counterpart stakeholders (what an activity's lead
+        /// stakeholder is checked against).
+        stakeholders: Vec<Stakeholder>,
+    },
     /// Assess a candidate counterpart.
     RecordAssessment(AssessmentDraft),
     /// Record a contact.
@@ -179,6 +188,17 @@ pub enum Command {
     },
     /// Record the ex-post evaluation of an objective.
     RecordExPost(ExPostDraft),
+}
+
+impl Command {
+    /// Chooses `city` as the counterpart, with no stakeholders: the store
+    /// supplies them when it executes the command.
+    pub fn choose_counterpart(city: CityId) -> Self {
+        Command::ChooseCounterpart {
+            city,
+            stakeholders: Vec::new(),
+        }
+    }
 }
 
 /// How to start a partnership.

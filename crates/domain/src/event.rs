@@ -3,6 +3,7 @@
 //! and cycle the partnership is at after it. A city's own events (strategy and
 //! commitment) live with its standing and are re-exported here.
 
+use crate::city::Stakeholder;
 use crate::outputs::{
     ActivityPlan, Adjustment, Agreement, Approval, Assessment, Contact, Decision, Evaluation,
     ExPost, Feedback, KpiSelection, Lesson, Measurement, PriorityAgreement, ProgressReport, Risk,
@@ -113,6 +114,12 @@ pub enum Change {
     CounterpartChosen {
         /// The counterpart.
         city: CityId,
+        /// The counterpart's stakeholders, carried from the command into
+        /// [`crate::Partnership::apply`]. Not part of the history's payload
+        /// (it reads back empty): the store supplies them with the command, and
+        /// its stakeholder table, not the event, is their record.
+        #[serde(skip)]
+        stakeholders: Vec<Stakeholder>,
     },
     /// An assessment of a candidate counterpart.
     AssessmentRecorded(Assessment),

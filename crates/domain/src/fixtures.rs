@@ -7,11 +7,13 @@
 //! fixes until the current step's criteria all hold.
 
 use crate::city::{Area, HelixSector, Involvement, Stakeholder};
+use crate::command::{Command, Ctx, Move, StartRequest};
 use crate::criteria::{self, Criterion};
 use crate::kpi::{self, RawValue, Unit};
 use crate::narrative::Step;
 use crate::outputs::*;
-use crate::partnership::{Command, Ctx, Move, Partnership, StartRequest};
+use crate::partnership::Partnership;
+use crate::snapshot::Snapshot;
 use crate::standing::{
     CommitmentDraft, ContactTeam, Objective, PoliticalCommitment, Priority, ResourceDraft,
     StakeholderRole, Standing, StrategyDraft,
@@ -313,16 +315,26 @@ impl World {
         match action {
             Action::Strategy(d) => {
                 self.record_strategy(d)?;
-                p.set_standing(self.standing.clone());
+                self.refresh_standing(p);
                 Ok(None)
             }
             Action::Commitment(d) => {
                 self.record_commitment(d)?;
-                p.set_standing(self.standing.clone());
+                self.refresh_standing(p);
                 Ok(None)
             }
             Action::Do(side, command) => p.execute(&self.ctx(side), command).map(Some),
         }
+    }
+
+    /// Gives the partnership the initiator's standing as it is now, as the
+    /// store does when it next loads the partnership (the standing belongs to
+    /// the city and changes outside the partnership).
+    fn refresh_standing(&self, p: &mut Partnership) {
+        *p = Partnership::restore(Snapshot {
+            standing: self.standing.clone(),
+            ..p.snapshot().clone()
+        });
     }
 
     /// A move by the initiator.
@@ -441,7 +453,10 @@ impl World {
             PartnerCounterpart => {
                 actions.push(Action::Do(
                     Side::Initiator,
-                    Command::ChooseCounterpart(self.counterpart),
+                    Command::ChooseCounterpart {
+                        city: self.counterpart,
+                        stakeholders: self.counterpart_stakeholders.clone(),
+                    },
                 ));
             }
             PartnerAssessment => {

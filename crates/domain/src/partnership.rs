@@ -17,7 +17,6 @@ use crate::decide::{self, SpawnDecision};
 use crate::event::Event;
 use crate::narrative::{AllowedMove, Narrative};
 use crate::outputs::Outputs;
-use crate::standing::Standing;
 use crate::{CityId, DomainError, PartnershipId, Stakeholder};
 use chrono::NaiveDate;
 
@@ -77,17 +76,6 @@ impl Partnership {
     /// Its outputs.
     pub fn outputs(&self) -> &Outputs {
         &self.0.outputs
-    }
-
-    /// Replaces the initiator's standing (it belongs to the city and changes
-    /// outside the partnership).
-    pub fn set_standing(&mut self, standing: Standing) {
-        self.0.standing = standing;
-    }
-
-    /// Replaces the counterpart's stakeholders.
-    pub fn set_counterpart_stakeholders(&mut self, stakeholders: Vec<Stakeholder>) {
-        self.0.counterpart_stakeholders = stakeholders;
     }
 
     /// Whether a city is the initiator or the counterpart.

@@ -219,7 +219,7 @@ impl Mutation {
             partnership_id,
             expected_version,
             None,
-            Command::ChooseCounterpart(CityId(city_id)),
+            Command::choose_counterpart(CityId(city_id)),
         )
         .await
     }

@@ -62,7 +62,7 @@ async fn stakeholders_of<C: ConnectionTrait>(db: &C, id: CityId) -> Result<Vec<S
 /// The cities a command names, which must exist.
 fn cities_named(command: &Command) -> Vec<CityId> {
     match command {
-        Command::ChooseCounterpart(city) => vec![*city],
+        Command::ChooseCounterpart { city, .. } => vec![*city],
         Command::RecordAssessment(a) => vec![a.candidate],
         _ => Vec::new(),
     }
@@ -166,14 +166,19 @@ impl Store {
         for city in cities_named(&command) {
             city_exists(&w.txn, city).await?;
         }
+        // The counterpart's stakeholders go in with its choice.
+        let command = match command {
+            Command::ChooseCounterpart { city, .. } => Command::ChooseCounterpart {
+                city,
+                stakeholders: stakeholders_of(&w.txn, city).await?,
+            },
+            other => other,
+        };
         let before = aggregate::load(&w.txn, row).await?;
         let ctx = context(actor, now(), expected_version, effective_at);
         let e = before.decide(&ctx, command)?;
         let mut after = before.clone();
         after.apply(&e);
-        if let c2c_domain::Change::CounterpartChosen { city } = &e.change {
-            after.set_counterpart_stakeholders(stakeholders_of(&w.txn, *city).await?);
-        }
         write(&mut w, &before, &after, &e).await?;
         let event = events::append(&mut w, &e).await?;
         w.commit().await?;

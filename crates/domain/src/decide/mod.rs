@@ -60,7 +60,9 @@ pub(crate) fn command(s: &Snapshot, ctx: &Ctx, command: Command) -> Result<Event
 fn output(s: &Snapshot, ctx: &Ctx, command: Command) -> Result<Change, DomainError> {
     match command {
         Command::Move(_) => Err(DomainError::invalid("command", "a move is not an output")),
-        Command::ChooseCounterpart(city) => partner::counterpart(s, ctx, city),
+        Command::ChooseCounterpart { city, stakeholders } => {
+            partner::counterpart(s, ctx, city, stakeholders)
+        }
         Command::RecordAssessment(d) => partner::assessment(s, ctx, d),
         Command::RecordContact(d) => partner::contact(s, ctx, d),
         Command::RecordFollowUp { contact, on, note } => {

@@ -3,7 +3,7 @@
 //! priority areas; and how each of their changes is applied.
 
 use super::common::{counterpart as require_counterpart, duplicate, not_future};
-use crate::city::{Area, dedup, optional};
+use crate::city::{Area, Stakeholder, dedup, optional};
 use crate::command::Ctx;
 use crate::event::Change;
 use crate::outputs::{
@@ -17,7 +17,12 @@ use crate::{AgreementId, CityId, ContactId, DomainError};
 use chrono::NaiveDate;
 
 /// The initiator chooses the counterpart at Partner.
-pub(super) fn counterpart(s: &Snapshot, ctx: &Ctx, city: CityId) -> Result<Change, DomainError> {
+pub(super) fn counterpart(
+    s: &Snapshot,
+    ctx: &Ctx,
+    city: CityId,
+    stakeholders: Vec<Stakeholder>,
+) -> Result<Change, DomainError> {
     if s.state.step != Step::Partner {
         return Err(DomainError::invalid(
             "counterpartCityId",
@@ -35,7 +40,7 @@ pub(super) fn counterpart(s: &Snapshot, ctx: &Ctx, city: CityId) -> Result<Chang
             "the counterpart must be another city than the initiator",
         ));
     }
-    Ok(Change::CounterpartChosen { city })
+    Ok(Change::CounterpartChosen { city, stakeholders })
 }
 
 /// An assessment of a candidate counterpart, each criterion answered once.
@@ -245,11 +250,15 @@ pub(super) fn priority(
     }))
 }
 
-/// Applies a Partner change.
+/// Applies a Partner change. The counterpart's stakeholders come with its
+/// choice.
 pub(super) fn apply(s: &mut Snapshot, change: &Change) {
     let o = &mut s.outputs;
     match change {
-        Change::CounterpartChosen { city } => s.counterpart = Some(*city),
+        Change::CounterpartChosen { city, stakeholders } => {
+            s.counterpart = Some(*city);
+            s.counterpart_stakeholders = stakeholders.clone();
+        }
         Change::AssessmentRecorded(a) => o.assessments.push(a.clone()),
         Change::ContactRecorded(c) => o.contacts.push(c.clone()),
         Change::FollowUpRecorded { contact, on, note } => {

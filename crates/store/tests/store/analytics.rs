@@ -361,7 +361,7 @@ impl Lab {
         };
 
         // P1: through Partner and Plan to Do.
-        lab.run(a, p1, Command::ChooseCounterpart(b.city)).await;
+        lab.run(a, p1, Command::choose_counterpart(b.city)).await;
         lab.run(
             a,
             p1,
@@ -468,7 +468,7 @@ impl Lab {
         .await;
 
         // P2: suspended at Partner.
-        lab.run(a, p2, Command::ChooseCounterpart(c.city)).await;
+        lab.run(a, p2, Command::choose_counterpart(c.city)).await;
         lab.mv(
             a,
             p2,
@@ -480,7 +480,7 @@ impl Lab {
         .await;
 
         // P4: terminated after 30 days at Partner, with an overdue delegation.
-        lab.run(a, p4, Command::ChooseCounterpart(b.city)).await;
+        lab.run(a, p4, Command::choose_counterpart(b.city)).await;
         lab.contact(
             p4,
             ContactKind::Delegation,
@@ -499,7 +499,7 @@ impl Lab {
         .await;
 
         // P5: agreements, contacts, an assessment of E, KPIs.
-        lab.run(a, p5, Command::ChooseCounterpart(d.city)).await;
+        lab.run(a, p5, Command::choose_counterpart(d.city)).await;
         let old = lab
             .agreement(
                 p5,

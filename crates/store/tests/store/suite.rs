@@ -499,7 +499,7 @@ on_both_backends! { TestDb::new;
         let nowhere = c2c_domain::CityId(uuid::Uuid::new_v4());
         let e = db
             .store
-            .execute(d.actor(Side::Initiator), d.id, None, None, Command::ChooseCounterpart(nowhere))
+            .execute(d.actor(Side::Initiator), d.id, None, None, Command::choose_counterpart(nowhere))
             .await;
         assert_eq!(e.unwrap_err().code(), "NOT_FOUND");
         let e = db.store.partnership(c2c_domain::PartnershipId(uuid::Uuid::new_v4())).await;
