@@ -18,7 +18,7 @@ use crate::standing::{
     CommitmentDraft, ContactTeam, Objective, PoliticalCommitment, Priority, ResourceDraft,
     StakeholderRole, Standing, StrategyDraft,
 };
-use crate::{AccountId, CityId, DomainError, Event, ObjectiveId};
+use crate::{AccountId, CityId, DomainError, Event, ObjectiveId, SelectionId};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -437,19 +437,36 @@ impl World {
     pub fn fixes(&mut self, p: &Partnership, criterion: Criterion) -> Vec<Action> {
         use Criterion::*;
         let s = p.snapshot();
-        let o = &s.outputs;
-        let cycle = s.state.cycle;
-        let today = self.today();
-        let counterpart = s.counterpart.unwrap_or(self.counterpart);
-        let parties = [s.initiator, counterpart];
-        let mut actions = Vec::new();
         match criterion {
             AimVision | AimObjective | AimTheme | AimStakeholder => {
-                actions.push(Action::Strategy(self.strategy_draft()));
+                vec![Action::Strategy(self.strategy_draft())]
             }
             CommitPolitical | CommitPriority | CommitRoles | CommitResources => {
-                actions.push(Action::Commitment(self.commitment_draft()));
+                vec![Action::Commitment(self.commitment_draft())]
             }
+            PartnerCounterpart | PartnerAssessment | PartnerPriority | PartnerAgreement => {
+                self.partner_fixes(s, criterion)
+            }
+            PlanActivity | PlanActivityComplete | PlanApproved => self.plan_fixes(s, criterion),
+            DoTeams | DoProgress | DoDelivered | DoRisksOwned => self.do_fixes(s, criterion),
+            MeasureFramework | MeasureKpiCaptured | MeasureFeedback | MeasureEvaluation => {
+                self.measure_fixes(s, criterion)
+            }
+            ActDecided | ActApproved | ReplicateLessons | ReplicateExpost => {
+                self.act_fixes(s, criterion)
+            }
+        }
+    }
+
+    /// What meets a Partner criterion now.
+    fn partner_fixes(&mut self, s: &Snapshot, criterion: Criterion) -> Vec<Action> {
+        use Criterion::*;
+        let o = &s.outputs;
+        let today = self.today();
+        let parties = self.parties(s);
+        let counterpart = parties[1];
+        let mut actions = Vec::new();
+        match criterion {
             PartnerCounterpart => {
                 actions.push(Action::Do(
                     Side::Initiator,
@@ -523,6 +540,20 @@ impl World {
                     ));
                 }
             }
+            _ => {}
+        }
+        actions
+    }
+
+    /// What meets a Plan criterion now.
+    fn plan_fixes(&mut self, s: &Snapshot, criterion: Criterion) -> Vec<Action> {
+        use Criterion::*;
+        let o = &s.outputs;
+        let today = self.today();
+        let parties = self.parties(s);
+        let counterpart = parties[1];
+        let mut actions = Vec::new();
+        match criterion {
             PlanActivity => {
                 if o.plan.is_none() {
                     actions.push(Action::Do(
@@ -587,6 +618,19 @@ impl World {
                     }
                 }
             }
+            _ => {}
+        }
+        actions
+    }
+
+    /// What meets a Do criterion now.
+    fn do_fixes(&mut self, s: &Snapshot, criterion: Criterion) -> Vec<Action> {
+        use Criterion::*;
+        let o = &s.outputs;
+        let cycle = s.state.cycle;
+        let parties = self.parties(s);
+        let mut actions = Vec::new();
+        match criterion {
             DoTeams => {
                 for a in in_progress(o) {
                     let involved = if a.plan.cities.is_empty() {
@@ -652,40 +696,61 @@ impl World {
                     }
                 }
             }
-            MeasureFramework => {
-                let catalogue = kpi::catalogue();
-                let definition_of =
-                    |code: &str| catalogue.iter().find(|d| d.code.as_str() == code).cloned();
-                if o.selections.is_empty() {
-                    if let Some(definition) = definition_of("ACADEMIC_ACTIVITIES") {
-                        actions.push(Action::Do(
-                            Side::Initiator,
-                            Command::SelectKpi(SelectionDraft {
-                                id: self.id(),
-                                objective: self.objectives.first().copied(),
-                                target: Some(Self::sample(definition.unit)),
-                                reporting: parties.to_vec(),
-                                definition,
-                            }),
-                        ));
-                    }
-                } else {
-                    for sel in &o.selections {
-                        if let Some(definition) = definition_of(sel.kpi.as_str()) {
-                            actions.push(Action::Do(
-                                Side::Initiator,
-                                Command::SelectKpi(SelectionDraft {
-                                    id: sel.id,
-                                    objective: self.objectives.first().copied(),
-                                    target: Some(Self::sample(definition.unit)),
-                                    reporting: parties.to_vec(),
-                                    definition,
-                                }),
-                            ));
-                        }
-                    }
-                }
-            }
+            _ => {}
+        }
+        actions
+    }
+
+    /// The initiator and the counterpart (the world's, before one is chosen).
+    fn parties(&self, s: &Snapshot) -> [CityId; 2] {
+        [s.initiator, s.counterpart.unwrap_or(self.counterpart)]
+    }
+
+    /// What meets `MEASURE_FRAMEWORK` now: a KPI selected, or every selection
+    /// completed.
+    fn framework_fixes(&mut self, o: &Outputs, parties: [CityId; 2]) -> Vec<Action> {
+        let catalogue = kpi::catalogue();
+        let wanted: Vec<(Option<SelectionId>, &str)> = if o.selections.is_empty() {
+            vec![(None, "ACADEMIC_ACTIVITIES")]
+        } else {
+            o.selections
+                .iter()
+                .map(|sel| (Some(sel.id), sel.kpi.as_str()))
+                .collect()
+        };
+        let mut actions = Vec::new();
+        for (id, code) in wanted {
+            let Some(definition) = catalogue.iter().find(|d| d.code.as_str() == code) else {
+                continue;
+            };
+            let id = match id {
+                Some(id) => id,
+                None => self.id(),
+            };
+            actions.push(Action::Do(
+                Side::Initiator,
+                Command::SelectKpi(SelectionDraft {
+                    id,
+                    objective: self.objectives.first().copied(),
+                    target: Some(Self::sample(definition.unit)),
+                    reporting: parties.to_vec(),
+                    definition: definition.clone(),
+                }),
+            ));
+        }
+        actions
+    }
+
+    /// What meets a Measure criterion now.
+    fn measure_fixes(&mut self, s: &Snapshot, criterion: Criterion) -> Vec<Action> {
+        use Criterion::*;
+        let o = &s.outputs;
+        let cycle = s.state.cycle;
+        let today = self.today();
+        let parties = self.parties(s);
+        let mut actions = Vec::new();
+        match criterion {
+            MeasureFramework => actions.extend(self.framework_fixes(o, parties)),
             MeasureKpiCaptured => {
                 let lacking: Vec<_> = o
                     .missing_measurements(cycle)
@@ -741,6 +806,20 @@ impl World {
                     }),
                 ));
             }
+            _ => {}
+        }
+        actions
+    }
+
+    /// What meets an Act or Replicate criterion now.
+    fn act_fixes(&mut self, s: &Snapshot, criterion: Criterion) -> Vec<Action> {
+        use Criterion::*;
+        let o = &s.outputs;
+        let cycle = s.state.cycle;
+        let today = self.today();
+        let parties = self.parties(s);
+        let mut actions = Vec::new();
+        match criterion {
             ActDecided => {
                 for a in o
                     .adjustments
@@ -802,6 +881,7 @@ impl World {
                     ));
                 }
             }
+            _ => {}
         }
         actions
     }
