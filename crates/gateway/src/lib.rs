@@ -6,21 +6,21 @@
 //! axum; `app.rs` binds a socket and runs until told to stop.
 //!
 //! Architecture invariant: the gateway decides nothing about the narrative.
-//! It parses input, checks who may ask (`context.rs`), calls the store, and
-//! maps errors to codes (`error.rs`). Business rules live in `c2c-domain`;
+//! It parses input, checks who may ask (`context.rs`, `guard.rs`), calls the
+//! store, and maps errors to codes (`error.rs`). Business rules live in `c2c-domain`;
 //! SQL lives in `c2c-store`.
 
 mod app;
 mod bus;
 mod context;
 mod error;
+mod guard;
 mod http;
 mod input;
 mod loader;
 mod metrics;
 mod mutation;
 mod object;
-mod platform;
 mod query;
 mod subscription;
 mod types;
@@ -43,11 +43,15 @@ pub const MAX_DEPTH: usize = 12;
 pub const MAX_COMPLEXITY: usize = 2_000;
 
 fn builder() -> SchemaBuilder<query::Query, mutation::Mutation, subscription::Subscription> {
-    Schema::build(query::Query, mutation::Mutation, subscription::Subscription)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
-        .limit_recursive_depth(64)
-        .limit_directives(16)
+    Schema::build(
+        query::Query::default(),
+        mutation::Mutation::default(),
+        subscription::Subscription,
+    )
+    .limit_depth(MAX_DEPTH)
+    .limit_complexity(MAX_COMPLEXITY)
+    .limit_recursive_depth(64)
+    .limit_directives(16)
 }
 
 /// The schema, with its dependencies.

@@ -1,0 +1,42 @@
+//! What the mutations share: running a command on a partnership for the
+//! editor's city.
+
+use crate::context::deps;
+use crate::error::{Result, store as s};
+use crate::guard::editor;
+use crate::object::PartnershipNode;
+use async_graphql::Context;
+use c2c_domain::{Command, PartnershipId};
+use chrono::{DateTime, Utc};
+use std::sync::Arc;
+use uuid::Uuid;
+
+/// Runs a command on a partnership for the editor's city (behind
+/// `RoleGuard::Editor`), announces the change and returns the partnership
+/// after it. `at` dates a move recorded after the fact.
+pub async fn run(
+    ctx: &Context<'_>,
+    id: Uuid,
+    expected_version: Option<u64>,
+    at: Option<DateTime<Utc>>,
+    command: Command,
+) -> Result<PartnershipNode> {
+    let actor = editor(ctx)?;
+    let d = deps(ctx)?;
+    let r = s(d
+        .store
+        .execute(actor, PartnershipId(id), expected_version, at, command)
+        .await)?;
+    d.bus.poke();
+    Ok(PartnershipNode(Arc::new(r.partnership)))
+}
+
+/// Records an output: a command on a partnership, now.
+pub async fn record(
+    ctx: &Context<'_>,
+    id: Uuid,
+    expected_version: Option<u64>,
+    command: Command,
+) -> Result<PartnershipNode> {
+    run(ctx, id, expected_version, None, command).await
+}

@@ -1,0 +1,48 @@
+//! Mutations, one file per feature, merged into the root: the moves
+//! (`partnership.rs`), a city's standing and the directory (`city.rs`), the
+//! outputs by step family (`partner.rs`, `plan.rs`, `delivery.rs`,
+//! `measure.rs`, `act.rs`, `replicate.rs`), accounts and tokens, KPI
+//! definitions. Each change is one store transaction; a refused change
+//! writes nothing. The order of the merged objects is the order of the
+//! fields in the schema.
+
+mod account;
+mod act;
+mod city;
+mod common;
+mod delivery;
+mod kpi;
+mod measure;
+mod partner;
+mod partnership;
+mod plan;
+mod replicate;
+
+use account::AccountMutation;
+use act::ActMutation;
+use async_graphql::MergedObject;
+use city::{CityMutation, StandingMutation};
+use delivery::DeliveryMutation;
+use kpi::KpiMutation;
+use measure::MeasureMutation;
+use partner::PartnerMutation;
+use partnership::PartnershipMutation;
+use plan::PlanMutation;
+use replicate::ReplicateMutation;
+
+// The root of every mutation. (A doc comment here would become the type's
+// description in the schema.)
+#[derive(MergedObject, Debug, Default)]
+pub struct Mutation(
+    PartnershipMutation,
+    StandingMutation,
+    PartnerMutation,
+    PlanMutation,
+    DeliveryMutation,
+    MeasureMutation,
+    ActMutation,
+    ReplicateMutation,
+    CityMutation,
+    AccountMutation,
+    KpiMutation,
+);

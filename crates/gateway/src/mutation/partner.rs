@@ -1,0 +1,128 @@
+//! Partner mutations (at Partner): the counterpart, assessments, contacts and
+//! their follow-ups, agreements and each city's signature, first priorities.
+
+use super::common::record;
+use crate::error::Result;
+use crate::guard::RoleGuard;
+use crate::input::{AgreementInput, AssessmentInput, ContactInput, Given};
+use crate::object::PartnershipNode;
+use crate::types::Area;
+use async_graphql::{Context, Object};
+use c2c_domain::{CityId, Command};
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+/// The partner outputs.
+///
+/// Every field is an editor's, for its own city: the guard is on the object.
+#[derive(Debug, Default)]
+pub struct PartnerMutation;
+
+#[Object(guard = "RoleGuard::Editor")]
+impl PartnerMutation {
+    /// Chooses the counterpart city (at Partner, by the initiator).
+    async fn choose_counterpart(
+        &self,
+        ctx: &Context<'_>,
+        partnership_id: Uuid,
+        city_id: Uuid,
+        expected_version: Option<u64>,
+    ) -> Result<PartnershipNode> {
+        let command = Command::choose_counterpart(CityId(city_id));
+        record(ctx, partnership_id, expected_version, command).await
+    }
+
+    /// Records an assessment of a candidate counterpart against the twelve
+    /// selection criteria.
+    async fn record_assessment(
+        &self,
+        ctx: &Context<'_>,
+        partnership_id: Uuid,
+        input: AssessmentInput,
+        expected_version: Option<u64>,
+    ) -> Result<PartnershipNode> {
+        let command = Command::RecordAssessment(Given::new(input).into());
+        record(ctx, partnership_id, expected_version, command).await
+    }
+
+    /// Records a meeting, delegation, visit, call or event.
+    async fn record_contact(
+        &self,
+        ctx: &Context<'_>,
+        partnership_id: Uuid,
+        input: ContactInput,
+        expected_version: Option<u64>,
+    ) -> Result<PartnershipNode> {
+        let command = Command::RecordContact(Given::new(input).into());
+        record(ctx, partnership_id, expected_version, command).await
+    }
+
+    /// Records the follow-up of a contact.
+    async fn record_follow_up(
+        &self,
+        ctx: &Context<'_>,
+        partnership_id: Uuid,
+        contact_id: Uuid,
+        on: NaiveDate,
+        note: String,
+        expected_version: Option<u64>,
+    ) -> Result<PartnershipNode> {
+        let command = Command::RecordFollowUp {
+            contact: contact_id.into(),
+            on,
+            note,
+        };
+        record(ctx, partnership_id, expected_version, command).await
+    }
+
+    /// Records a framework agreement (each city then signs it).
+    async fn record_agreement(
+        &self,
+        ctx: &Context<'_>,
+        partnership_id: Uuid,
+        input: AgreementInput,
+        expected_version: Option<u64>,
+    ) -> Result<PartnershipNode> {
+        let command = Command::RecordAgreement(Given::new(input).into());
+        record(ctx, partnership_id, expected_version, command).await
+    }
+
+    /// Records the editor's city's signature of an agreement.
+    #[allow(clippy::too_many_arguments)]
+    async fn record_signature(
+        &self,
+        ctx: &Context<'_>,
+        partnership_id: Uuid,
+        agreement_id: Uuid,
+        by: String,
+        on: NaiveDate,
+        reference: Option<String>,
+        expected_version: Option<u64>,
+    ) -> Result<PartnershipNode> {
+        let command = Command::SignAgreement {
+            agreement: agreement_id.into(),
+            by,
+            on,
+            reference,
+        };
+        record(ctx, partnership_id, expected_version, command).await
+    }
+
+    /// Records the editor's city's agreement to a first priority area.
+    async fn record_first_priority(
+        &self,
+        ctx: &Context<'_>,
+        partnership_id: Uuid,
+        area: Area,
+        by: String,
+        on: NaiveDate,
+        expected_version: Option<u64>,
+    ) -> Result<PartnershipNode> {
+        let command = Command::AgreePriority {
+            area: area.into(),
+            by,
+            on,
+        };
+        record(ctx, partnership_id, expected_version, command).await
+    }
+}

@@ -1,0 +1,207 @@
+//! Platform queries: `platform`, the analytics over the partnerships the
+//! account may see (operators: every partnership; city accounts: their
+//! city's), and `partnerSuggestions`.
+
+use crate::context::{store, viewer};
+use crate::error::{GatewayError, Result, store as s};
+use crate::input::{FunnelFilter, KpiGroupBy};
+use crate::object::{
+    ExpiringNode, FunnelRow, KpiTotalNode, StalledNode, StepTime, SuggestionNode, UnfollowedNode,
+    WithoutPlanNode,
+};
+use async_graphql::{Context, Object};
+use c2c_domain::CityId;
+use c2c_store::Scope;
+use chrono::{NaiveDate, Utc};
+use uuid::Uuid;
+
+/// The analytics and suggestions.
+#[derive(Debug, Default)]
+pub struct PlatformQuery;
+
+#[Object]
+impl PlatformQuery {
+    /// Analytics: for operators over every partnership, for city accounts over
+    /// their city's.
+    async fn platform(&self, ctx: &Context<'_>) -> Result<Platform> {
+        Ok(Platform { scope: scope(ctx)? })
+    }
+
+    /// Candidate counterparts for a city's strategy, best first, each with
+    /// every part of its score (for the city's own accounts and operators).
+    async fn partner_suggestions(
+        &self,
+        ctx: &Context<'_>,
+        city_id: Uuid,
+        #[graphql(default = 10)] first: i32,
+    ) -> Result<Vec<SuggestionNode>> {
+        let v = viewer(ctx)?;
+        if !v.is_operator() && v.city() != Some(CityId(city_id)) {
+            return Err(GatewayError::forbidden(
+                "partner suggestions rest on a city's strategy: its own accounts and operators only",
+            )
+            .into());
+        }
+        if !(1..=100).contains(&first) {
+            return Err(GatewayError::invalid("first", "must be between 1 and 100").into());
+        }
+        let list = s(store(ctx)?
+            .partner_suggestions(CityId(city_id), usize::try_from(first).unwrap_or(10))
+            .await)?;
+        Ok(list.into_iter().map(SuggestionNode).collect())
+    }
+}
+
+/// Analytics over the partnerships the account may see.
+#[derive(Debug)]
+pub struct Platform {
+    scope: Scope,
+}
+
+/// The scope of the viewer: everything for operators, its city otherwise.
+fn scope(ctx: &Context<'_>) -> Result<Scope> {
+    let v = viewer(ctx)?;
+    if v.is_operator() {
+        Ok(Scope::All)
+    } else {
+        v.city()
+            .map(Scope::City)
+            .ok_or_else(|| GatewayError::forbidden("this account belongs to no city").into())
+    }
+}
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+fn days(value: i32, field: &str) -> Result<u32> {
+    u32::try_from(value)
+        .ok()
+        .filter(|d| *d <= 36_500)
+        .ok_or_else(|| GatewayError::invalid(field, "must be between 0 and 36500 days").into())
+}
+
+#[Object]
+impl Platform {
+    /// Partnerships counted by step × loop × status.
+    async fn step_funnel(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<FunnelFilter>,
+    ) -> Result<Vec<FunnelRow>> {
+        let f = filter.unwrap_or_default();
+        if let (Some(a), Some(b)) = (f.started_from, f.started_to)
+            && b < a
+        {
+            return Err(GatewayError::invalid("startedTo", "ends before startedFrom").into());
+        }
+        let rows = s(store(ctx)?.step_funnel(self.scope, &f.into()).await)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| FunnelRow {
+                step: r.step.into(),
+                loop_: r.loop_.into(),
+                status: r.status.into(),
+                count: r.count,
+            })
+            .collect())
+    }
+
+    /// Days spent in each step, from the history: completed stays (median and
+    /// 90th percentile) and the open ones, flagged separately.
+    async fn time_in_step(&self, ctx: &Context<'_>) -> Result<Vec<StepTime>> {
+        let rows = s(store(ctx)?.time_in_step(self.scope, Utc::now()).await)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| StepTime {
+                step: r.step.into(),
+                completed_stays: r.completed,
+                median_days: r.median_days,
+                p90_days: r.p90_days,
+                open_stays: r.open,
+                open_median_days: r.open_median_days,
+            })
+            .collect())
+    }
+
+    /// Active partnerships with no joint activity for `days` days (default 730,
+    /// the two-year rule of the regional survey), judged by the dates things
+    /// happened; oldest first.
+    async fn stalled_partnerships(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 730)] days: i32,
+    ) -> Result<Vec<StalledNode>> {
+        let d = self::days(days, "days")?;
+        Ok(s(store(ctx)?
+            .stalled_partnerships(self.scope, d, today())
+            .await)?
+        .into_iter()
+        .map(StalledNode)
+        .collect())
+    }
+
+    /// Count, sum and mean of a KPI over a period (measurements whose period
+    /// lies within `from`–`to`), grouped. Money is totalled per currency; only
+    /// the latest non-superseded measurement of each period counts.
+    async fn kpi_totals(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        from: NaiveDate,
+        to: NaiveDate,
+        #[graphql(default_with = "KpiGroupBy::City")] group_by: KpiGroupBy,
+    ) -> Result<Vec<KpiTotalNode>> {
+        if to < from {
+            return Err(GatewayError::invalid("to", "the period ends before it starts").into());
+        }
+        Ok(s(store(ctx)?
+            .kpi_totals(self.scope, code.trim(), from, to, group_by.into())
+            .await)?
+        .into_iter()
+        .map(KpiTotalNode)
+        .collect())
+    }
+
+    /// Agreements of active partnerships that expire within `withinDays`
+    /// (default 90), and those already expired; soonest first.
+    async fn expiring_agreements(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 90)] within_days: i32,
+    ) -> Result<Vec<ExpiringNode>> {
+        let d = days(within_days, "withinDays")?;
+        Ok(s(store(ctx)?
+            .expiring_agreements(self.scope, d, today())
+            .await)?
+        .into_iter()
+        .map(ExpiringNode)
+        .collect())
+    }
+
+    /// Delegations and visits whose follow-up is overdue or missing.
+    async fn unfollowed_delegations(&self, ctx: &Context<'_>) -> Result<Vec<UnfollowedNode>> {
+        Ok(s(store(ctx)?
+            .unfollowed_delegations(self.scope, today())
+            .await)?
+        .into_iter()
+        .map(UnfollowedNode)
+        .collect())
+    }
+
+    /// Partnerships with an agreement signed by both cities more than `days`
+    /// (default 180) ago and no plan approved by both.
+    async fn agreements_without_plan(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 180)] days: i32,
+    ) -> Result<Vec<WithoutPlanNode>> {
+        let d = self::days(days, "days")?;
+        Ok(s(store(ctx)?
+            .agreements_without_plan(self.scope, d, today())
+            .await)?
+        .into_iter()
+        .map(WithoutPlanNode)
+        .collect())
+    }
+}
