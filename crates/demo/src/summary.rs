@@ -1,101 +1,11 @@
-//! The demo dataset (`demo/platform.toml`: real EU–China partnerships restated
-//! from the URBAN-EU-CHINA sources) and its loader, `c2c seed-demo`.
-//!
-//! The loader goes through the same store operations as the API
-//! (`create_city`, `add_stakeholder`, `create_account`, `issue_token`,
-//! `record_strategy`, `record_commitment`, `start_with_id`, `spawn_with_id`,
-//! `execute`), so every output passes the domain's checks and every move is in
-//! the history. It never writes SQL.
-//!
-//! - [`data`]: the file's types (unknown fields are errors) and its checks;
-//! - [`plan`]: each partnership's story as a walk: start, cycles, stops, dates;
-//! - [`story`]: one partnership driven through its walk, with the fillers
-//!   (marked "Demo filler, not from the sources: …") that the sources leave out;
-//! - [`seed`]: the driver, idempotent by deterministic identifiers (UUID v5).
-//!
-//! Accounts: the file's demo accounts (an operator, city editors, a viewer)
-//! get a token when they are created. A city's moves and outputs are recorded
-//! by its demo editor when the file has one (Gothenburg, Shanghai, Birmingham,
-//! Nanjing, Łódź, Chengdu), otherwise by a hidden editor account of its own,
-//! "Demo loader for <city>", which never gets a token.
+//! The demo platform in numbers, and the lines `seed-demo` and
+//! `serve --demo` print for people: the summary and the demo accounts.
 
-pub mod data;
-pub mod plan;
-pub mod seed;
-pub mod story;
-
+use crate::seed::DemoAccount;
 use anyhow::Result;
 use c2c_domain::{CityId, Loop, Status, Step};
 use c2c_store::{PartnershipFilter, Role, Store};
-use std::collections::HashSet;
 use std::fmt::Write as _;
-
-pub use seed::{DemoAccount, seed};
-
-/// The data file, embedded: nothing is read at run time.
-pub const DATA: &str = include_str!("../../demo/platform.toml");
-
-/// What a database holds, for `serve --demo`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Contents {
-    /// No city at all.
-    Empty,
-    /// The demo's cities (some or all).
-    Demo,
-    /// Cities, none of them the demo's.
-    Other,
-}
-
-/// What the database holds.
-pub async fn contents(store: &Store) -> Result<Contents> {
-    let cities = store.cities().await?;
-    if cities.is_empty() {
-        return Ok(Contents::Empty);
-    }
-    let data = data::Platform::parse(DATA)?;
-    let demo: HashSet<CityId> = data
-        .cities
-        .iter()
-        .map(|c| CityId(seed::id("city", &c.key)))
-        .collect();
-    Ok(if cities.iter().any(|c| demo.contains(&c.id)) {
-        Contents::Demo
-    } else {
-        Contents::Other
-    })
-}
-
-/// The message for a database that holds other data than the demo.
-pub fn refusal(url: &str) -> String {
-    format!(
-        "the database {url} already holds cities, none of them the demo's: the demo is loaded \
-         only into an empty database (or one that holds the demo). Use another database, e.g. \
-         DATABASE_URL=sqlite://c2c-demo.db"
-    )
-}
-
-/// The demo's accounts as stored (for a database that already holds the demo).
-pub async fn accounts(store: &Store) -> Result<Vec<DemoAccount>> {
-    let data = data::Platform::parse(DATA)?;
-    let mut out = Vec::new();
-    for a in &data.accounts {
-        let id = c2c_domain::AccountId(seed::id("account", &a.key));
-        if let Ok(account) = store.account(id).await {
-            out.push(DemoAccount {
-                id,
-                role: account.role,
-                name: account.name,
-                city: a
-                    .city
-                    .as_ref()
-                    .and_then(|k| data.city(k))
-                    .map(|c| c.name.clone()),
-                secret: None,
-            });
-        }
-    }
-    Ok(out)
-}
 
 /// What the database holds, in numbers.
 #[derive(Debug, Clone, Default)]

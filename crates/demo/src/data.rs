@@ -1,21 +1,26 @@
-//! The demo dataset as Rust types: `demo/platform.toml`, parsed with serde.
+//! The demo dataset as Rust types: `demo/platform.toml`, embedded and parsed
+//! with serde; [`Platform::parse`] (in `check.rs`) also checks what serde
+//! cannot.
 //!
 //! Every type refuses unknown fields, so a typo in the data file is an error,
 //! not a silently ignored value. Codes (areas, steps, kinds, ...) parse into
 //! the domain's own vocabularies. An empty string in a date or a reference
 //! means "not given by the sources" and reads as `None`.
 
-use anyhow::{Result, bail};
+mod check;
+
 use c2c_domain::outputs::{
     ActivityStatus, AgreementKind, Answer, ContactDirection, ContactKind, LessonKind,
     SelectionCriterion,
 };
-use c2c_domain::{Area, CityLevel, HelixSector, Involvement, Loop, Narrative, Status, Step};
+use c2c_domain::{Area, CityLevel, HelixSector, Involvement, Loop, Status, Step};
 use c2c_store::Role;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer};
-use std::collections::{HashMap, HashSet};
+
+/// The data file, embedded: nothing is read at run time.
+pub const DATA: &str = include_str!("../../../demo/platform.toml");
 
 /// What the source of a measurement invented for the demo says.
 pub const PLAUSIBLE: &str = "plausible figure for the demo, not from the sources";
@@ -340,198 +345,8 @@ fn required_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error>
 }
 
 impl Platform {
-    /// Parses the data file and checks its cross references.
-    pub fn parse(text: &str) -> Result<Platform> {
-        let platform: Platform = toml::from_str(text)
-            .map_err(|e| anyhow::anyhow!("demo/platform.toml does not parse: {e}"))?;
-        platform.check()?;
-        Ok(platform)
-    }
-
     /// A city by key.
     pub fn city(&self, key: &str) -> Option<&CityData> {
         self.cities.iter().find(|c| c.key == key)
-    }
-
-    /// Checks what serde cannot: unique keys, references that resolve, and a
-    /// story the narrative can walk (the domain checks the rest when it runs).
-    fn check(&self) -> Result<()> {
-        let mut problems = Vec::new();
-        let mut unique = |kind: &str, keys: &mut HashSet<String>, key: &str| {
-            if key.trim().is_empty() || !keys.insert(key.to_owned()) {
-                problems.push(format!("{kind} key '{key}' is empty or used twice"));
-            }
-        };
-        let mut city_keys = HashSet::new();
-        let mut stakeholder_keys = HashSet::new();
-        for c in &self.cities {
-            unique("city", &mut city_keys, &c.key);
-            for s in &c.stakeholders {
-                unique("stakeholder", &mut stakeholder_keys, &s.key);
-            }
-        }
-        let mut account_keys = HashSet::new();
-        for a in &self.accounts {
-            unique("account", &mut account_keys, &a.key);
-        }
-        let mut partnership_keys = HashSet::new();
-        let mut agreement_keys = HashSet::new();
-        for p in &self.partnerships {
-            unique("partnership", &mut partnership_keys, &p.key);
-            for a in &p.agreements {
-                unique("agreement", &mut agreement_keys, &a.key);
-            }
-        }
-        let is_city = |k: &str| city_keys.contains(k);
-        let mut seen = HashSet::new();
-        for c in &self.cities {
-            if let Some(parent) = &c.parent
-                && !seen.contains(parent.as_str())
-            {
-                problems.push(format!(
-                    "city {}: its parent '{parent}' must be a city listed before it",
-                    c.key
-                ));
-            }
-            seen.insert(c.key.as_str());
-            if c.strategy.len() > 1 {
-                problems.push(format!("city {}: at most one strategy", c.key));
-            }
-        }
-        for a in &self.accounts {
-            match (&a.role, &a.city) {
-                (Role::Operator, None) => {}
-                (Role::Operator, Some(_)) => {
-                    problems.push(format!("account {}: an operator has no city", a.key))
-                }
-                (_, Some(c)) if is_city(c) => {}
-                (_, _) => problems.push(format!("account {}: unknown or missing city", a.key)),
-            }
-        }
-        let origins: HashMap<&str, &PartnershipData> = self
-            .partnerships
-            .iter()
-            .map(|p| (p.key.as_str(), p))
-            .collect();
-        for p in &self.partnerships {
-            let at = |what: String| format!("partnership {}: {what}", p.key);
-            if !is_city(&p.initiator) {
-                problems.push(at(format!("unknown initiator '{}'", p.initiator)));
-            }
-            if let Some(c) = &p.counterpart
-                && (!is_city(c) || *c == p.initiator)
-            {
-                problems.push(at(format!("unknown or self counterpart '{c}'")));
-            }
-            let narrative = Narrative::standard();
-            let past_commit = narrative.position(p.step) >= narrative.position(Step::Partner)
-                || !p.loop_backs.is_empty();
-            if past_commit && (!p.counterpart_chosen || p.counterpart.is_none()) {
-                problems.push(at("a partnership past COMMIT needs its counterpart".into()));
-            }
-            if !past_commit && p.counterpart_chosen {
-                problems.push(at(
-                    "at AIM or COMMIT the counterpart is not chosen yet (counterpart_chosen = false)"
-                        .into(),
-                ));
-            }
-            match p.loop_backs.last() {
-                Some(last) if *last != p.loop_ => {
-                    problems.push(at("the last loop-back must equal `loop`".into()))
-                }
-                None if !matches!(p.loop_, Loop::CityDevelopment | Loop::NewPartnership) => {
-                    problems.push(at(
-                        "without loop-backs the loop is CITY_DEVELOPMENT or NEW_PARTNERSHIP".into(),
-                    ))
-                }
-                _ => {}
-            }
-            if p.status == Status::Concluded && p.step != Step::Replicate {
-                problems.push(at("a CONCLUDED partnership stands at REPLICATE".into()));
-            }
-            if matches!(p.status, Status::Suspended | Status::Terminated)
-                && p.status_reason.trim().is_empty()
-            {
-                problems.push(at(
-                    "a SUSPENDED or TERMINATED partnership needs a reason".into()
-                ));
-            }
-            if let Some(origin) = &p.origin {
-                match origins.get(origin.as_str()) {
-                    None => problems.push(at(format!("unknown origin '{origin}'"))),
-                    Some(o) => {
-                        if o.initiator != p.initiator {
-                            problems.push(at("a spin-off has its origin's initiator".into()));
-                        }
-                        if o.step != Step::Replicate
-                            || o.status != Status::Active
-                            || o.origin.is_some()
-                        {
-                            problems.push(at(format!(
-                                "its origin '{origin}' must be an ACTIVE partnership at REPLICATE \
-                                 that is not itself a spin-off"
-                            )));
-                        }
-                        if o.counterpart == p.counterpart {
-                            problems.push(at("a spin-off has a new counterpart".into()));
-                        }
-                        if !p.loop_backs.is_empty() || p.loop_ != Loop::NewPartnership {
-                            problems.push(at(
-                                "a spin-off starts at PARTNER in NEW_PARTNERSHIP (no loop-backs)"
-                                    .into(),
-                            ));
-                        }
-                    }
-                }
-            }
-            let parties: Vec<&str> = std::iter::once(p.initiator.as_str())
-                .chain(p.counterpart.as_deref())
-                .collect();
-            for a in &p.activities {
-                if !parties.contains(&a.lead.as_str()) {
-                    problems.push(at(format!("activity '{}': lead is not a party", a.title)));
-                }
-            }
-            for m in &p.measurements {
-                if !parties.contains(&m.city.as_str()) {
-                    problems.push(at(format!("measurement of {}: city is not a party", m.kpi)));
-                }
-                if m.plausible && !m.source.contains(PLAUSIBLE) {
-                    problems.push(at(format!(
-                        "measurement of {}: a plausible figure says \"{PLAUSIBLE}\" in its source",
-                        m.kpi
-                    )));
-                }
-            }
-            for a in &p.assessments {
-                if !parties.contains(&a.city.as_str()) {
-                    problems.push(at("assessment: city is not a party".into()));
-                }
-            }
-            let mut before = HashSet::new();
-            let mut agreements: Vec<&AgreementData> = p.agreements.iter().collect();
-            agreements.sort_by_key(|a| a.signed_on.unwrap_or(NaiveDate::MAX));
-            for a in agreements {
-                if let Some(r) = &a.renewal_of
-                    && !before.contains(r.as_str())
-                {
-                    problems.push(at(format!(
-                        "agreement {}: renews '{r}', which must be an earlier agreement of the \
-                         same partnership",
-                        a.key
-                    )));
-                }
-                before.insert(a.key.as_str());
-            }
-        }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            bail!(
-                "demo/platform.toml has {} problem(s):\n  {}",
-                problems.len(),
-                problems.join("\n  ")
-            )
-        }
     }
 }
