@@ -3,8 +3,7 @@
 //! tells, and a second run changes no row of any table. The PostgreSQL test
 //! fails, never skips, when the server cannot be reached.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
+use crate::helpers::c2c;
 use c2c_domain::outputs::AgreementKind;
 use c2c_domain::{CityId, Loop, Partnership, Status, Step};
 use c2c_store::PartnershipFilter;
@@ -15,10 +14,9 @@ use std::time::Instant;
 
 /// Runs `c2c seed-demo` against the database; returns its standard output.
 async fn seed_demo(url: &str) -> String {
-    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_c2c"))
+    let out = c2c()
         .arg("seed-demo")
         .env("DATABASE_URL", url)
-        .env("RUST_LOG", "warn")
         .output()
         .await
         .expect("run c2c seed-demo");
@@ -69,6 +67,24 @@ async fn check(db: TestDb, backend: &str) {
         "the tokens are printed:\n{first}"
     );
 
+    let loaded = load(&db).await;
+    the_sources_stories_are_told(&db, &loaded).await;
+    every_filler_says_so(&loaded);
+
+    // A second run changes nothing.
+    let before = counts(&db).await;
+    let second = seed_demo(&db.url).await;
+    assert!(second.contains("already loaded"), "{second}");
+    assert!(!second.contains("token   c2c_"), "no new token:\n{second}");
+    assert!(second.contains("c2c token create --account"), "{second}");
+    let after = counts(&db).await;
+    assert_eq!(before, after, "a second seed-demo changes no table");
+}
+
+/// The cities and partnerships as loaded: every step and loop has a
+/// partnership, every history starts with the start and has its moves in
+/// order, none in the future.
+async fn load(db: &TestDb) -> Loaded {
     let store = &db.store;
     let cities: HashMap<String, CityId> = store
         .cities()
@@ -125,11 +141,15 @@ async fn check(db: TestDb, backend: &str) {
             "no move of {id} in the future"
         );
     }
-    let loaded = Loaded {
+    Loaded {
         cities,
         partnerships,
-    };
+    }
+}
 
+/// The stories the sources tell, as the store shows them.
+async fn the_sources_stories_are_told(db: &TestDb, loaded: &Loaded) {
+    let store = &db.store;
     // Birmingham–Nanjing: the September 2018 MoU with its nine areas.
     let bn = loaded.between("Birmingham", "Nanjing");
     let (b, n) = (loaded.city("Birmingham"), loaded.city("Nanjing"));
@@ -213,8 +233,10 @@ async fn check(db: TestDb, backend: &str) {
             .any(|p| p.snapshot().origin.is_some()),
         "spin-offs are spawned from their origins"
     );
+}
 
-    // Every filler says so.
+/// Every filler says so; every measurement has a source.
+fn every_filler_says_so(loaded: &Loaded) {
     for p in &loaded.partnerships {
         for a in &p.outputs().agreements {
             if a.title.contains("demo filler") {
@@ -230,15 +252,6 @@ async fn check(db: TestDb, backend: &str) {
             assert!(!m.source.is_empty());
         }
     }
-
-    // A second run changes nothing.
-    let before = counts(&db).await;
-    let second = seed_demo(&db.url).await;
-    assert!(second.contains("already loaded"), "{second}");
-    assert!(!second.contains("token   c2c_"), "no new token:\n{second}");
-    assert!(second.contains("c2c token create --account"), "{second}");
-    let after = counts(&db).await;
-    assert_eq!(before, after, "a second seed-demo changes no table");
 }
 
 #[tokio::test]

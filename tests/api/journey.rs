@@ -4,8 +4,8 @@
 //! move is tried, so that every exit criterion is seen in a
 //! `TRANSITION_BLOCKED` answer.
 
-pub use crate::flow::Flow;
-use crate::support::{int_at, on_both_backends, str_at};
+use crate::flow::Flow;
+use crate::helpers::{int_at, on_both_backends, str_at};
 use serde_json::json;
 use std::collections::BTreeSet;
 
@@ -40,7 +40,7 @@ pub const ALL_CODES: [&str; 27] = [
     "REPLICATE_EXPOST",
 ];
 
-on_both_backends! { crate::support::TestApp::spawn;
+on_both_backends! { crate::helpers::TestApp::spawn;
     async fn two_cities_drive_a_partnership_through_every_step_and_loop(app) {
         let mut f = Flow::start(&app).await;
 

@@ -4,7 +4,7 @@
 //! `extensions.code`), never a 5xx; nothing is written; and the gateway still
 //! serves afterwards.
 
-use crate::support::{Gql, TestApp, on_both_backends, str_at};
+use crate::helpers::{Gql, TestApp, on_both_backends, str_at};
 use serde_json::{Value, json};
 
 /// The row count of every table.
@@ -157,7 +157,7 @@ fn measurement(p: &str, selection: &str, city: &str, value: Value) -> Value {
 
 const UNKNOWN: &str = "0190f5e2-0000-7000-8000-000000000000";
 
-on_both_backends! { crate::support::TestApp::spawn;
+on_both_backends! { crate::helpers::TestApp::spawn;
     async fn a_body_that_is_not_a_valid_graphql_document_is_refused_as_invalid_input(app) {
         let token = &app.initiator.editor;
         // A syntax error.

@@ -5,8 +5,8 @@
 //! through the first one. On SQLite (one process by design) the subscriber and
 //! the move share the gateway.
 
-use crate::journey::Flow;
-use crate::support::{Backend, TestApp};
+use crate::flow::Flow;
+use crate::helpers::{Backend, TestApp, c2c, listening_address};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use std::process::Stdio;
@@ -69,13 +69,11 @@ async fn event_of_kind(socket: &mut Socket, field: &str, kind: &str) -> Value {
 
 /// Starts the real `c2c` binary on the database and returns its address.
 async fn another_process(database_url: &str) -> (tokio::process::Child, String) {
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_c2c"))
+    let mut child = c2c()
         .args(["serve", "--listen", "127.0.0.1:0", "--no-migrate"])
         .env("DATABASE_URL", database_url)
-        .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
-        .kill_on_drop(true)
         .spawn()
         .expect("start c2c serve");
     let stdout = child.stdout.take().unwrap();
@@ -85,11 +83,7 @@ async fn another_process(database_url: &str) -> (tokio::process::Child, String) 
         .expect("c2c serve starts within 30 s")
         .unwrap()
         .expect("a first line");
-    let address = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in '{line}'"))
-        .to_owned();
+    let address = listening_address(&line).unwrap_or_else(|| panic!("no address in '{line}'"));
     (child, address)
 }
 

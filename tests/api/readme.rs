@@ -2,6 +2,7 @@
 //! empty directory (SQLite, no database server), then every example of the
 //! README with the token it names, compared with the answer the README shows.
 
+use crate::helpers::{c2c, listening_address};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::process::Stdio;
@@ -57,14 +58,12 @@ async fn the_readme_examples_give_the_answers_the_readme_shows() {
 
     let dir = std::env::temp_dir().join(format!("c2c-readme-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_c2c"))
+    let mut child = c2c()
         .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
         .current_dir(&dir)
         .env_remove("DATABASE_URL")
-        .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
-        .kill_on_drop(true)
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
@@ -90,11 +89,7 @@ async fn the_readme_examples_give_the_answers_the_readme_shows() {
         } else if let Some(token) = trimmed.strip_prefix("token") {
             tokens.insert(current.clone(), token.trim().to_owned());
         } else if trimmed.starts_with("c2c listening on ") {
-            break trimmed
-                .split_whitespace()
-                .find(|w| w.starts_with("http://"))
-                .unwrap()
-                .to_owned();
+            break listening_address(trimmed).unwrap();
         }
     };
 

@@ -1,8 +1,8 @@
 //! Analytics and exports keep the access rules: a city account sees its own
 //! city's figures only; an export never holds another city's data.
 
-use crate::journey::Flow;
-use crate::support::{TestApp, on_both_backends};
+use crate::flow::Flow;
+use crate::helpers::{TestApp, on_both_backends};
 use serde_json::json;
 
 const FUNNEL: &str =
@@ -19,13 +19,13 @@ async fn csv(app: &TestApp, token: Option<&str>, what: &str) -> (u16, Vec<String
     (status, body.lines().map(str::to_owned).collect())
 }
 
-on_both_backends! { crate::support::TestApp::spawn;
+on_both_backends! { crate::helpers::TestApp::spawn;
     async fn a_city_account_sees_only_its_own_citys_figures_and_exports(app) {
         let mut f = Flow::start(&app).await;
         f.aim().await;
         f.advance().await;
 
-        let total = |r: &crate::support::Gql| -> i64 {
+        let total = |r: &crate::helpers::Gql| -> i64 {
             r.ok()["platform"]["stepFunnel"]
                 .as_array()
                 .unwrap()

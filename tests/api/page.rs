@@ -2,7 +2,7 @@
 //! measurements costs the same number of SQL statements whatever the data
 //! size.
 
-use crate::support::{TestApp, on_both_backends};
+use crate::helpers::{TestApp, on_both_backends};
 use c2c_domain::kpi::RawValue;
 use c2c_domain::outputs::{ActivityDraft, FundingDraft, MeasurementDraft, SelectionDraft};
 use c2c_domain::{AccountId, CityId, Command, PartnershipId, Step};
@@ -148,7 +148,7 @@ async fn page(app: &TestApp) -> (u64, usize) {
     (statements, edges)
 }
 
-on_both_backends! { crate::support::TestApp::spawn;
+on_both_backends! { crate::helpers::TestApp::spawn;
     async fn a_page_of_fifty_partnerships_costs_the_same_statements_at_two_data_sizes(app) {
         let store = &app.db.store;
         let mut ids = Vec::new();

@@ -13,7 +13,7 @@
 //! of a party editor is either allowed or refused for access alone.
 
 use crate::flow::Flow;
-use crate::support::{TestApp, TestCity, int_at, on_both_backends, str_at};
+use crate::helpers::{TestApp, TestCity, int_at, on_both_backends, str_at};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
@@ -710,7 +710,7 @@ async fn run_matrix(app: &TestApp) {
     assert_eq!(before.spare_tokens_valid, [false, false]);
 }
 
-on_both_backends! { crate::support::TestApp::spawn;
+on_both_backends! { crate::helpers::TestApp::spawn;
     async fn every_mutation_answers_every_caller_as_the_access_rules_say_and_a_refusal_changes_nothing(app) {
         run_matrix(&app).await;
     }

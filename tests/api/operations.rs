@@ -2,20 +2,19 @@
 //! directory), health, readiness, metrics, GraphiQL, request ids, graceful
 //! shutdown.
 
-use crate::support::{Backend, TestApp};
+use crate::helpers::{self, Backend, TestApp};
 use serde_json::{Value, json};
 use std::process::Stdio;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, BufReader};
 
+/// The binary in `dir`, with no database or address from the environment.
 fn c2c(dir: &std::path::Path) -> tokio::process::Command {
-    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_c2c"));
+    let mut command = helpers::c2c();
     command
         .current_dir(dir)
         .env_remove("DATABASE_URL")
-        .env_remove("C2C_LISTEN")
-        .env("RUST_LOG", "warn")
-        .kill_on_drop(true);
+        .env_remove("C2C_LISTEN");
     command
 }
 
@@ -53,11 +52,7 @@ async fn the_binary_serves_the_narrative_from_a_sqlite_file_with_no_database_ser
         .unwrap()
         .unwrap();
     assert!(line.contains("sqlite://c2c.db"), "{line}");
-    let address = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap()
-        .to_owned();
+    let address = helpers::listening_address(&line).unwrap();
 
     let client = reqwest::Client::new();
     let query = json!({ "query": "{ narrative { steps { step } loops { loop } } }" });

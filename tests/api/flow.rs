@@ -1,8 +1,8 @@
 //! `Flow`: a partnership driven step by step through GraphQL by the
-//! initiator and the counterpart of a `TestApp`. Shared by the end-to-end
-//! binaries (`tests/e2e`, and `tests/access` through `#[path]`).
+//! initiator and the counterpart of a `TestApp`, for the journey, the access
+//! matrix, the analytics and the subscriptions.
 
-use crate::support::{Gql, P, TestApp, int_at, str_at};
+use crate::helpers::{Gql, P, TestApp, int_at, str_at};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 

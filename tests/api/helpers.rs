@@ -1,6 +1,7 @@
-//! End-to-end harness: the real gateway on a free port over real HTTP, on a
-//! database of its own (PostgreSQL or SQLite), with three cities and their
-//! accounts created through the API.
+//! The harness of the end-to-end suite: the real gateway on a free port over
+//! real HTTP, on a database of its own (PostgreSQL or SQLite), with three
+//! cities and their accounts created through the API; GraphQL answers and
+//! JSON helpers; the real `c2c` binary as a child process.
 
 use c2c_domain::AccountId;
 use c2c_gateway::Application;
@@ -63,8 +64,6 @@ pub struct TestCity {
     pub id: String,
     pub editor: String,
     pub editor_account: String,
-    /// Used by the `access` binary, which shares this harness.
-    #[allow(dead_code)]
     pub viewer_account: String,
     pub viewer: String,
     pub stakeholder: String,
@@ -244,9 +243,7 @@ impl TestApp {
         }
     }
 
-    /// The number of rows of a table (used by the `access` binary, which
-    /// shares this harness).
-    #[allow(dead_code)]
+    /// The number of rows of a table.
     pub async fn count(&self, table: &str) -> i64 {
         self.db.count(table).await
     }
@@ -278,6 +275,20 @@ pub fn int_at(v: &Value, pointer: &str) -> i64 {
     v.pointer(pointer)
         .and_then(Value::as_i64)
         .unwrap_or_else(|| panic!("no integer at {pointer} in {v:#}"))
+}
+
+/// The real `c2c` binary, quiet (`RUST_LOG=warn`) and stopped when dropped.
+pub fn c2c() -> tokio::process::Command {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_c2c"));
+    command.env("RUST_LOG", "warn").kill_on_drop(true);
+    command
+}
+
+/// The address in the line `c2c serve` prints when it listens.
+pub fn listening_address(line: &str) -> Option<String> {
+    line.split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .map(str::to_owned)
 }
 
 /// The fields every mutation returning a partnership selects.
