@@ -1,9 +1,8 @@
 //! The `c2c` binary: serve the GraphQL gateway, migrate the database, manage
 //! tokens, print the schema, load the demo dataset.
 
-mod demo;
-
 use anyhow::{Context, Result, bail};
+use c2c_demo::Contents;
 use c2c_domain::AccountId;
 use c2c_gateway::{Application, Config};
 use c2c_store::{Role, Store};
@@ -154,130 +153,152 @@ async fn open(url: &str) -> Result<Store> {
     Ok(store)
 }
 
-#[allow(clippy::print_stdout)]
 #[tokio::main]
 async fn main() -> Result<()> {
     let cli = Cli::parse();
     init_logging();
+    let url = cli.database_url;
     match cli.command {
         Command::Serve {
             listen,
             no_migrate,
             demo,
-        } => {
-            if demo {
-                serve_demo(&cli.database_url, no_migrate).await?;
-            }
-            let app = Application::build(Config {
-                database_url: cli.database_url.clone(),
-                listen,
-                migrate: !no_migrate,
-            })
-            .await
-            .context("starting the gateway")?;
-            let addr = app.local_addr()?;
-            println!(
-                "c2c listening on http://{addr} (GraphiQL at /, GraphQL at /graphql; database {})",
-                app.store().url()
-            );
-            std::io::stdout().flush()?;
-            app.run_until_stopped(shutdown_signal()).await?;
-        }
-        Command::Migrate { status, down, yes } => {
-            let store = Store::connect(&cli.database_url)
-                .await
-                .with_context(|| format!("opening the database {}", cli.database_url))?;
-            if down && yes {
-                store.migrate_down_to_zero().await?;
-                println!("rolled back every migration of {}", store.url());
-            } else if !status {
-                store.migrate().await?;
-            }
-            let (applied, pending) = store.migration_status().await?;
-            for m in &applied {
-                println!("applied  {m}");
-            }
-            for m in &pending {
-                println!("pending  {m}");
-            }
-        }
-        Command::Token { command } => {
-            let store = open(&cli.database_url).await?;
-            match command {
-                TokenCommand::Operator {
-                    name,
-                    expires_in_days,
-                } => {
-                    let expires = expiry(expires_in_days)?;
-                    let account = store
-                        .create_account(
-                            AccountId(uuid::Uuid::now_v7()),
-                            &name,
-                            Role::Operator,
-                            None,
-                        )
-                        .await?;
-                    let (secret, token) = store
-                        .issue_token(account.id, "created by c2c token operator", expires)
-                        .await?;
-                    println!("operator account {} ({})", account.id, account.name);
-                    println!("token {} — shown once, keep it safe:", token.id);
-                    println!("{secret}");
-                }
-                TokenCommand::Create {
-                    account,
-                    label,
-                    expires_in_days,
-                } => {
-                    let (secret, token) = store
-                        .issue_token(AccountId(account), &label, expiry(expires_in_days)?)
-                        .await?;
-                    println!(
-                        "token {} for account {account} — shown once, keep it safe:",
-                        token.id
-                    );
-                    println!("{secret}");
-                }
-                TokenCommand::Revoke { id } => {
-                    let token = store.revoke_token(id).await?;
-                    println!("token {} of account {} revoked", token.id, token.account);
-                }
-                TokenCommand::List => {
-                    for a in store.accounts().await? {
-                        let city = a.city.map(|c| c.to_string()).unwrap_or_else(|| "-".into());
-                        println!("{} {:?} {} city={city}", a.id, a.role, a.name);
-                        for t in store.tokens(a.id).await? {
-                            let state = match (t.revoked_at, t.expires_at) {
-                                (Some(_), _) => "revoked".to_owned(),
-                                (None, Some(e)) if e <= Utc::now() => "expired".to_owned(),
-                                (None, Some(e)) => format!("expires {e}"),
-                                (None, None) => "no expiry".to_owned(),
-                            };
-                            println!("    token {} '{}' {state}", t.id, t.label);
-                        }
-                    }
-                }
-            }
-        }
+        } => serve(url, listen, no_migrate, demo).await,
+        Command::Migrate { status, down, yes } => migrate(&url, status, down && yes).await,
+        Command::Token { command } => token(&open(&url).await?, command).await,
         Command::Schema => {
-            print!("{}", c2c_gateway::sdl());
+            print_schema();
+            Ok(())
         }
         Command::SeedDemo => {
-            let store = open(&cli.database_url).await?;
-            if demo::contents(&store).await? == demo::Contents::Other {
-                bail!("{}", demo::refusal(&store.url()));
+            let store = open(&url).await?;
+            if c2c_demo::contents(&store).await? == Contents::Other {
+                bail!("{}", c2c_demo::refusal(&store.url()));
             }
-            seed_demo(&store).await?;
+            seed_demo(&store).await
+        }
+    }
+}
+
+/// `serve`: the gateway until a shutdown signal (with `--demo`, the demo
+/// loaded first into an empty database).
+#[allow(clippy::print_stdout)]
+async fn serve(url: String, listen: String, no_migrate: bool, demo: bool) -> Result<()> {
+    if demo {
+        serve_demo(&url, no_migrate).await?;
+    }
+    let app = Application::build(Config {
+        database_url: url,
+        listen,
+        migrate: !no_migrate,
+    })
+    .await
+    .context("starting the gateway")?;
+    let addr = app.local_addr()?;
+    println!(
+        "c2c listening on http://{addr} (GraphiQL at /, GraphQL at /graphql; database {})",
+        app.store().url()
+    );
+    std::io::stdout().flush()?;
+    app.run_until_stopped(shutdown_signal()).await?;
+    Ok(())
+}
+
+/// `migrate`: applies the pending migrations (or rolls every one back, or
+/// only shows them), then lists them.
+#[allow(clippy::print_stdout)]
+async fn migrate(url: &str, status: bool, down: bool) -> Result<()> {
+    let store = Store::connect(url)
+        .await
+        .with_context(|| format!("opening the database {url}"))?;
+    if down {
+        store.migrate_down_to_zero().await?;
+        println!("rolled back every migration of {}", store.url());
+    } else if !status {
+        store.migrate().await?;
+    }
+    let (applied, pending) = store.migration_status().await?;
+    for m in &applied {
+        println!("applied  {m}");
+    }
+    for m in &pending {
+        println!("pending  {m}");
+    }
+    Ok(())
+}
+
+/// `token …`: creates, revokes and lists API tokens.
+#[allow(clippy::print_stdout)]
+async fn token(store: &Store, command: TokenCommand) -> Result<()> {
+    match command {
+        TokenCommand::Operator {
+            name,
+            expires_in_days,
+        } => {
+            let expires = expiry(expires_in_days)?;
+            let account = store
+                .create_account(AccountId(uuid::Uuid::now_v7()), &name, Role::Operator, None)
+                .await?;
+            let (secret, token) = store
+                .issue_token(account.id, "created by c2c token operator", expires)
+                .await?;
+            println!("operator account {} ({})", account.id, account.name);
+            println!("token {} — shown once, keep it safe:", token.id);
+            println!("{secret}");
+        }
+        TokenCommand::Create {
+            account,
+            label,
+            expires_in_days,
+        } => {
+            let (secret, token) = store
+                .issue_token(AccountId(account), &label, expiry(expires_in_days)?)
+                .await?;
+            println!(
+                "token {} for account {account} — shown once, keep it safe:",
+                token.id
+            );
+            println!("{secret}");
+        }
+        TokenCommand::Revoke { id } => {
+            let token = store.revoke_token(id).await?;
+            println!("token {} of account {} revoked", token.id, token.account);
+        }
+        TokenCommand::List => list_tokens(store).await?,
+    }
+    Ok(())
+}
+
+/// `token list`: every account and its tokens.
+#[allow(clippy::print_stdout)]
+async fn list_tokens(store: &Store) -> Result<()> {
+    for a in store.accounts().await? {
+        let city = a.city.map(|c| c.to_string()).unwrap_or_else(|| "-".into());
+        println!("{} {:?} {} city={city}", a.id, a.role, a.name);
+        for t in store.tokens(a.id).await? {
+            let state = match (t.revoked_at, t.expires_at) {
+                (Some(_), _) => "revoked".to_owned(),
+                (None, Some(e)) if e <= Utc::now() => "expired".to_owned(),
+                (None, Some(e)) => format!("expires {e}"),
+                (None, None) => "no expiry".to_owned(),
+            };
+            println!("    token {} '{}' {state}", t.id, t.label);
         }
     }
     Ok(())
+}
+
+/// `schema`: the GraphQL schema (SDL).
+#[allow(clippy::print_stdout)]
+fn print_schema() {
+    print!("{}", c2c_gateway::sdl());
 }
 
 /// Seeds the demo, progress on stderr, the summary and the accounts on stdout.
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 async fn seed_demo(store: &Store) -> Result<()> {
     eprintln!("loading the demo dataset into {}", store.url());
-    let seeded = demo::seed(store, |line| eprintln!("  {line}")).await?;
+    let seeded = c2c_demo::seed(store, |line| eprintln!("  {line}")).await?;
     if seeded.partnerships_added == 0 && seeded.cities_added == 0 {
         println!(
             "the demo is already loaded in {}: nothing added ({:.1} s)",
@@ -297,8 +318,11 @@ async fn seed_demo(store: &Store) -> Result<()> {
             seeded.loaders,
         );
     }
-    print!("{}", demo::describe_summary(&demo::summary(store).await?));
-    print!("{}", demo::describe_accounts(&seeded.accounts));
+    print!(
+        "{}",
+        c2c_demo::describe_summary(&c2c_demo::summary(store).await?)
+    );
+    print!("{}", c2c_demo::describe_accounts(&seeded.accounts));
     std::io::stdout().flush()?;
     Ok(())
 }
@@ -314,17 +338,17 @@ async fn serve_demo(url: &str, no_migrate: bool) -> Result<()> {
     } else {
         open(url).await?
     };
-    match demo::contents(&store).await? {
-        demo::Contents::Empty => seed_demo(&store).await?,
-        demo::Contents::Demo => {
+    match c2c_demo::contents(&store).await? {
+        Contents::Empty => seed_demo(&store).await?,
+        Contents::Demo => {
             println!("the demo is already loaded in {}", store.url());
             print!(
                 "{}",
-                demo::describe_accounts(&demo::accounts(&store).await?)
+                c2c_demo::describe_accounts(&c2c_demo::accounts(&store).await?)
             );
         }
-        demo::Contents::Other => {
-            eprintln!("not loading the demo: {}", demo::refusal(&store.url()));
+        Contents::Other => {
+            eprintln!("not loading the demo: {}", c2c_demo::refusal(&store.url()));
         }
     }
     std::io::stdout().flush()?;

@@ -1,0 +1,20 @@
+//! The end-to-end suite, one test binary: the real gateway over HTTP and
+//! WebSocket, and the real `c2c` binary, on PostgreSQL and on SQLite. This
+//! file only declares the modules; the harness is `helpers`, and `flow`
+//! drives a partnership through the API for the modules that need one.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod helpers;
+
+mod flow;
+
+mod access_matrix;
+mod analytics;
+mod bad_input;
+mod demo;
+mod journey;
+mod operations;
+mod page;
+mod readme;
+mod subscriptions;

@@ -1,0 +1,150 @@
+//! Subscriptions over WebSocket (`graphql-transport-ws`).
+//!
+//! On PostgreSQL, a second gateway runs as a separate process (the real `c2c`
+//! binary): a subscriber connected to it receives the event of a move made
+//! through the first one. On SQLite (one process by design) the subscriber and
+//! the move share the gateway.
+
+use crate::flow::Flow;
+use crate::helpers::{Backend, TestApp, c2c, listening_address};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use std::process::Stdio;
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::http::HeaderValue;
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// Opens a `graphql-transport-ws` connection with a token and subscribes.
+async fn subscribe(address: &str, token: &str, query: &str, variables: Value) -> Socket {
+    let url = format!("{}/graphql/ws", address.replacen("http", "ws", 1));
+    let mut request = url.into_client_request().unwrap();
+    request.headers_mut().insert(
+        "Sec-WebSocket-Protocol",
+        HeaderValue::from_static("graphql-transport-ws"),
+    );
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+    let init = json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {token}") } });
+    socket.send(Message::text(init.to_string())).await.unwrap();
+    let ack = next_message(&mut socket).await;
+    assert_eq!(ack["type"], "connection_ack", "{ack}");
+    let subscribe = json!({ "id": "1", "type": "subscribe", "payload": { "query": query, "variables": variables } });
+    socket
+        .send(Message::text(subscribe.to_string()))
+        .await
+        .unwrap();
+    socket
+}
+
+async fn next_message(socket: &mut Socket) -> Value {
+    loop {
+        let message = tokio::time::timeout(Duration::from_secs(15), socket.next())
+            .await
+            .expect("a message within 15 s")
+            .expect("the socket stays open")
+            .expect("a readable message");
+        if let Message::Text(text) = message {
+            let value: Value = serde_json::from_str(text.as_str()).unwrap();
+            if value["type"] != "ping" && value["type"] != "pong" {
+                return value;
+            }
+        }
+    }
+}
+
+/// Waits for a `next` message whose event has `kind`.
+async fn event_of_kind(socket: &mut Socket, field: &str, kind: &str) -> Value {
+    loop {
+        let m = next_message(socket).await;
+        assert_ne!(m["type"], "error", "{m}");
+        if m["type"] == "next" && m["payload"]["data"][field]["kind"] == kind {
+            return m["payload"]["data"][field].clone();
+        }
+    }
+}
+
+/// Starts the real `c2c` binary on the database and returns its address.
+async fn another_process(database_url: &str) -> (tokio::process::Child, String) {
+    let mut child = c2c()
+        .args(["serve", "--listen", "127.0.0.1:0", "--no-migrate"])
+        .env("DATABASE_URL", database_url)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start c2c serve");
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let line = tokio::time::timeout(Duration::from_secs(30), lines.next_line())
+        .await
+        .expect("c2c serve starts within 30 s")
+        .unwrap()
+        .expect("a first line");
+    let address = listening_address(&line).unwrap_or_else(|| panic!("no address in '{line}'"));
+    (child, address)
+}
+
+const EVENTS: &str = "subscription($id: UUID!) { partnershipEvents(partnershipId: $id) { kind step version cityId city { name } } }";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_subscriber_on_another_gateway_process_receives_the_event_of_a_move() {
+    let app = TestApp::spawn(Backend::Postgres).await;
+    let mut f = Flow::start(&app).await;
+    f.aim().await;
+    let (_child, other) = another_process(&app.db.url).await;
+    let mut socket = subscribe(
+        &other,
+        &app.counterpart.editor,
+        EVENTS,
+        json!({ "id": f.id }),
+    )
+    .await;
+    // The counterpart is not party yet (the partnership is at Aim): refused.
+    let refused = next_message(&mut socket).await;
+    assert_eq!(refused["type"], "next", "{refused}");
+    assert_eq!(
+        refused["payload"]["errors"][0]["extensions"]["code"],
+        "FORBIDDEN"
+    );
+
+    let mut socket = subscribe(&other, &app.initiator.viewer, EVENTS, json!({ "id": f.id })).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    f.advance().await;
+    let e = event_of_kind(&mut socket, "partnershipEvents", "ADVANCED").await;
+    assert_eq!(e["step"], "COMMIT");
+    assert_eq!(e["version"], json!(f.version));
+    assert_eq!(e["city"]["name"], "Gothenburg");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_subscriber_on_sqlite_receives_events_in_process() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let mut f = Flow::start(&app).await;
+    f.aim().await;
+    let mut partnership = subscribe(
+        &app.address,
+        &app.initiator.viewer,
+        EVENTS,
+        json!({ "id": f.id }),
+    )
+    .await;
+    let mut city = subscribe(
+        &app.address,
+        &app.operator,
+        "subscription($c: UUID!) { cityEvents(cityId: $c) { kind cityId } }",
+        json!({ "c": app.initiator.id }),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    f.advance().await;
+    let e = event_of_kind(&mut partnership, "partnershipEvents", "ADVANCED").await;
+    assert_eq!(e["step"], "COMMIT");
+    let e = event_of_kind(&mut city, "cityEvents", "ADVANCED").await;
+    assert_eq!(e["cityId"], json!(app.initiator.id));
+    f.commit().await;
+    let e = event_of_kind(&mut city, "cityEvents", "COMMITMENT_RECORDED").await;
+    assert_eq!(e["cityId"], json!(app.initiator.id));
+}
