@@ -138,10 +138,7 @@ impl Store {
         }
         check_parent(&w, &city).await?;
         let at = now();
-        city::Entity::insert(city_row(&city, at, at))
-            .exec_without_returning(&w.txn)
-            .await?;
-        w.wrote()?;
+        w.insert(city_row(&city, at, at)).await?;
         write_areas(&mut w, &city).await?;
         w.commit().await?;
         Ok(city)

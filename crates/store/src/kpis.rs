@@ -94,10 +94,7 @@ impl Store {
         {
             return Err(StoreError::not_found("city", owner));
         }
-        kpi_definition::Entity::insert(kpi_definition_row(&definition))
-            .exec_without_returning(&w.txn)
-            .await?;
-        w.wrote()?;
+        w.insert(kpi_definition_row(&definition)).await?;
         w.commit().await?;
         Ok(definition)
     }

@@ -45,10 +45,11 @@ pub use suggestions::{Suggestion, WEIGHTS};
 use c2c_domain::{AccountId, CityId};
 use c2c_migration::MigratorTrait;
 use chrono::{DateTime, SubsecRound, Utc};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, SqliteTransactionMode,
-    TransactionOptions, TransactionTrait,
+    ActiveModelTrait, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -259,6 +260,28 @@ impl Writer {
             return Err(StoreError::Injected(self.writes));
         }
         Ok(())
+    }
+
+    /// Inserts a row: one write.
+    pub(crate) async fn insert<A: ActiveModelTrait + Send>(&mut self, row: A) -> Result<()> {
+        A::Entity::insert(row)
+            .exec_without_returning(&self.txn)
+            .await?;
+        self.wrote()
+    }
+
+    /// Inserts a row or, when it conflicts with a stored one, replaces the
+    /// columns `on_conflict` names: one write.
+    pub(crate) async fn upsert<A: ActiveModelTrait + Send>(
+        &mut self,
+        row: A,
+        on_conflict: OnConflict,
+    ) -> Result<()> {
+        A::Entity::insert(row)
+            .on_conflict(on_conflict)
+            .exec_without_returning(&self.txn)
+            .await?;
+        self.wrote()
     }
 
     pub(crate) async fn commit(self) -> Result<()> {

@@ -16,6 +16,7 @@ use c2c_domain::standing::{
 use c2c_domain::{
     AccountId, CityChange, CityId, HelixSector, Involvement, Stakeholder, StakeholderId,
 };
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
@@ -76,6 +77,17 @@ fn stakeholder_from(m: stakeholder::Model) -> Result<Stakeholder> {
         sector: parse("helix sector", &m.sector)?,
         involvement: parse("involvement", &m.involvement)?,
     })
+}
+
+fn stakeholder_row(s: &Stakeholder, at: DateTime<Utc>) -> stakeholder::ActiveModel {
+    stakeholder::ActiveModel {
+        id: Set(s.id.0),
+        city_id: Set(s.city.0),
+        name: Set(s.name.clone()),
+        sector: Set(code(s.sector)),
+        involvement: Set(code(s.involvement)),
+        created_at: Set(at),
+    }
 }
 
 fn strategy_from(m: strategy::Model) -> Result<Strategy> {
@@ -333,17 +345,7 @@ impl Store {
         {
             return Err(StoreError::not_found("city", city));
         }
-        stakeholder::Entity::insert(stakeholder::ActiveModel {
-            id: Set(id.0),
-            city_id: Set(city.0),
-            name: Set(s.name.clone()),
-            sector: Set(code(sector)),
-            involvement: Set(code(involvement)),
-            created_at: Set(now()),
-        })
-        .exec_without_returning(&w.txn)
-        .await?;
-        w.wrote()?;
+        w.insert(stakeholder_row(&s, now())).await?;
         w.commit().await?;
         Ok(s)
     }
@@ -381,10 +383,7 @@ impl Store {
         let CityChange::StrategyRecorded(s) = &e.change else {
             return Err(StoreError::corrupt("a strategy event without a strategy"));
         };
-        strategy::Entity::insert(strategy_row(actor.city, actor.account, s))
-            .exec_without_returning(&w.txn)
-            .await?;
-        w.wrote()?;
+        w.insert(strategy_row(actor.city, actor.account, s)).await?;
         let stored = events::append_city(&mut w, &e).await?;
         w.commit().await?;
         Ok((s.clone(), stored))
@@ -405,10 +404,8 @@ impl Store {
                 "a commitment event without a commitment",
             ));
         };
-        commitment::Entity::insert(commitment_row(actor.city, actor.account, c))
-            .exec_without_returning(&w.txn)
+        w.insert(commitment_row(actor.city, actor.account, c))
             .await?;
-        w.wrote()?;
         let stored = events::append_city(&mut w, &e).await?;
         w.commit().await?;
         Ok((c.clone(), stored))

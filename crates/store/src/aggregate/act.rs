@@ -2,14 +2,14 @@
 //! and decision sets. The entities, the rows as domain values and each as a
 //! row.
 
-use super::common::{Grouped, rows_of, take};
+use super::common::loaded;
 use crate::Writer;
 use crate::convert::{code, i32_of, parse, u32_of};
 use crate::entity::entity;
 use crate::error::{Result, StoreError};
-use c2c_domain::outputs::{Adjustment, Approval, Decision, Outputs};
+use c2c_domain::outputs::{Adjustment, Approval, Decision};
 use c2c_domain::{AdjustmentId, CityId};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 entity!(adjustment, "adjustment", {
@@ -120,33 +120,14 @@ fn approval_row(pid: Uuid, a: &Approval) -> approval::ActiveModel {
     }
 }
 
-/// The adjustments and approvals of a set of partnerships: two statements.
-pub(super) struct Loaded {
-    adjustments: Grouped<adjustment::Model>,
-    approvals: Grouped<approval::Model>,
-}
-
-impl Loaded {
-    pub(super) async fn load<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> Result<Loaded> {
-        Ok(Loaded {
-            adjustments: rows_of!(db, adjustment, ids),
-            approvals: rows_of!(db, approval, ids),
-        })
-    }
-
-    pub(super) fn fill(&mut self, pid: Uuid, outputs: &mut Outputs) -> Result<()> {
-        outputs.adjustments = take(&mut self.adjustments, pid, adjustment_from)?;
-        outputs.approvals = take(&mut self.approvals, pid, approval_from)?;
-        Ok(())
-    }
-}
+loaded!(
+    adjustment => adjustments via adjustment_from,
+    approval => approvals via approval_from,
+);
 
 /// `AdjustmentProposed`.
 pub(super) async fn propose(w: &mut Writer, pid: Uuid, a: &Adjustment) -> Result<()> {
-    adjustment::Entity::insert(adjustment_row(pid, a))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(adjustment_row(pid, a)).await
 }
 
 /// `AdjustmentDecided`: the decision, written on its adjustment.
@@ -171,8 +152,5 @@ pub(super) async fn decide(
 
 /// `Approved`.
 pub(super) async fn approve(w: &mut Writer, pid: Uuid, a: &Approval) -> Result<()> {
-    approval::Entity::insert(approval_row(pid, a))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(approval_row(pid, a)).await
 }

@@ -9,7 +9,7 @@ use crate::entity::entity;
 use crate::error::Result;
 use c2c_domain::outputs::{Agreement, Outputs, Signature};
 use c2c_domain::{AgreementId, CityId};
-use sea_orm::{ConnectionTrait, EntityTrait, Set};
+use sea_orm::{ConnectionTrait, Set};
 use uuid::Uuid;
 
 entity!(agreement, "agreement", {
@@ -129,10 +129,7 @@ impl Loaded {
 
 /// `AgreementRecorded`.
 pub(super) async fn record(w: &mut Writer, pid: Uuid, a: &Agreement) -> Result<()> {
-    agreement::Entity::insert(agreement_row(pid, a))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(agreement_row(pid, a)).await
 }
 
 /// `AgreementSigned`.
@@ -142,8 +139,5 @@ pub(super) async fn sign(
     agreement: AgreementId,
     s: &Signature,
 ) -> Result<()> {
-    signature::Entity::insert(signature_row(pid, agreement, s))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(signature_row(pid, agreement, s)).await
 }

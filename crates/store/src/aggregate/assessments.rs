@@ -1,13 +1,13 @@
 //! Assessments of candidate counterparts (Partner): the entity, the row as a
 //! domain assessment and the assessment as a row.
 
-use super::common::{Grouped, rows_of, take};
+use super::common::loaded;
 use crate::Writer;
 use crate::convert::{from_json, json};
 use crate::entity::entity;
 use crate::error::Result;
 use c2c_domain::CityId;
-use c2c_domain::outputs::{Assessment, AssessmentItem, Outputs};
+use c2c_domain::outputs::{Assessment, AssessmentItem};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -65,24 +65,9 @@ fn assessment_row(pid: Uuid, a: &Assessment) -> assessment::ActiveModel {
     }
 }
 
-/// The assessments of a set of partnerships: one statement.
-pub(super) struct Loaded(Grouped<assessment::Model>);
-
-impl Loaded {
-    pub(super) async fn load<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> Result<Loaded> {
-        Ok(Loaded(rows_of!(db, assessment, ids)))
-    }
-
-    pub(super) fn fill(&mut self, pid: Uuid, outputs: &mut Outputs) -> Result<()> {
-        outputs.assessments = take(&mut self.0, pid, assessment_from)?;
-        Ok(())
-    }
-}
+loaded!(assessment => assessments via assessment_from);
 
 /// `AssessmentRecorded`.
 pub(super) async fn record(w: &mut Writer, pid: Uuid, a: &Assessment) -> Result<()> {
-    assessment::Entity::insert(assessment_row(pid, a))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(assessment_row(pid, a)).await
 }

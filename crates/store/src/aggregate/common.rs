@@ -1,6 +1,7 @@
 //! What the table families of an aggregate share: rows grouped by
-//! partnership (or by activity, or by agreement) and the statement that reads
-//! them. A leaf.
+//! partnership (or by activity, or by agreement), the statement that reads
+//! them, and the loader of a family whose tables each fill one output. A
+//! leaf.
 
 use crate::error::Result;
 use std::collections::HashMap;
@@ -29,6 +30,41 @@ macro_rules! rows_of {
 }
 
 pub(super) use rows_of;
+
+/// `loaded!(table => field via conversion, ...)` declares a family's
+/// `Loaded`: the rows of its output tables for a set of partnerships (one
+/// statement per table, in the order given), handed out partnership by
+/// partnership into the `field`s of its outputs.
+macro_rules! loaded {
+    ($($entity:ident => $field:ident via $from:path),+ $(,)?) => {
+        /// This family's rows of a set of partnerships, by partnership.
+        pub(super) struct Loaded {
+            $($field: super::common::Grouped<$entity::Model>,)+
+        }
+
+        impl Loaded {
+            pub(super) async fn load<C: sea_orm::ConnectionTrait>(
+                db: &C,
+                ids: &[uuid::Uuid],
+            ) -> $crate::error::Result<Loaded> {
+                Ok(Loaded {
+                    $($field: super::common::rows_of!(db, $entity, ids),)+
+                })
+            }
+
+            pub(super) fn fill(
+                &mut self,
+                pid: uuid::Uuid,
+                outputs: &mut c2c_domain::outputs::Outputs,
+            ) -> $crate::error::Result<()> {
+                $(outputs.$field = super::common::take(&mut self.$field, pid, $from)?;)+
+                Ok(())
+            }
+        }
+    };
+}
+
+pub(super) use loaded;
 
 /// The rows of `id`, converted, in their order; none when there are none.
 pub(super) fn take<M, T>(

@@ -2,17 +2,15 @@
 //! the row as a domain contact, the contact as a row, the follow-up update,
 //! and the row of the unfollowed-delegations report.
 
-use super::common::{Grouped, rows_of, take};
+use super::common::loaded;
 use crate::Writer;
 use crate::convert::{code, get, i32_of, parse, u32_of};
 use crate::entity::entity;
 use crate::error::Result;
-use c2c_domain::outputs::{Contact, Levels, Outputs};
+use c2c_domain::outputs::{Contact, Levels};
 use c2c_domain::{CityId, ContactId, PartnershipId};
 use chrono::NaiveDate;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, IdenStatic, QueryFilter, QueryResult, Set,
-};
+use sea_orm::{ColumnTrait, EntityTrait, IdenStatic, QueryFilter, QueryResult, Set};
 use uuid::Uuid;
 
 entity!(contact, "contact", {
@@ -81,26 +79,11 @@ fn contact_row(pid: Uuid, c: &Contact) -> contact::ActiveModel {
     }
 }
 
-/// The contacts of a set of partnerships: one statement.
-pub(super) struct Loaded(Grouped<contact::Model>);
-
-impl Loaded {
-    pub(super) async fn load<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> Result<Loaded> {
-        Ok(Loaded(rows_of!(db, contact, ids)))
-    }
-
-    pub(super) fn fill(&mut self, pid: Uuid, outputs: &mut Outputs) -> Result<()> {
-        outputs.contacts = take(&mut self.0, pid, contact_from)?;
-        Ok(())
-    }
-}
+loaded!(contact => contacts via contact_from);
 
 /// `ContactRecorded`.
 pub(super) async fn record(w: &mut Writer, pid: Uuid, c: &Contact) -> Result<()> {
-    contact::Entity::insert(contact_row(pid, c))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(contact_row(pid, c)).await
 }
 
 /// `FollowUpRecorded`.

@@ -10,7 +10,7 @@ use crate::error::{Result, StoreError};
 use c2c_domain::outputs::{Plan, ProgressReport, Risk, Team};
 use c2c_domain::{ActivityId, CityId};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ConnectionTrait, EntityTrait, Set};
+use sea_orm::{ConnectionTrait, Set};
 use uuid::Uuid;
 
 entity!(team, "team", {
@@ -183,20 +183,18 @@ pub(super) async fn record_team(
     activity: ActivityId,
     t: &Team,
 ) -> Result<()> {
-    team::Entity::insert(team_row(pid, activity, t))
-        .on_conflict(
-            OnConflict::columns([team::Column::ActivityId, team::Column::CityId])
-                .update_columns([
-                    team::Column::Name,
-                    team::Column::Members,
-                    team::Column::Responsibilities,
-                    team::Column::RecordedAt,
-                ])
-                .to_owned(),
-        )
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.upsert(
+        team_row(pid, activity, t),
+        OnConflict::columns([team::Column::ActivityId, team::Column::CityId])
+            .update_columns([
+                team::Column::Name,
+                team::Column::Members,
+                team::Column::Responsibilities,
+                team::Column::RecordedAt,
+            ])
+            .to_owned(),
+    )
+    .await
 }
 
 /// `ProgressReported`: the report (the activity's status is `plan.rs`'s).
@@ -206,10 +204,7 @@ pub(super) async fn report(
     activity: ActivityId,
     r: &ProgressReport,
 ) -> Result<()> {
-    progress_report::Entity::insert(progress_row(pid, activity, r))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(progress_row(pid, activity, r)).await
 }
 
 /// `RiskRecorded`: the risk, inserted or replaced.
@@ -219,22 +214,20 @@ pub(super) async fn record_risk(
     activity: ActivityId,
     r: &Risk,
 ) -> Result<()> {
-    risk::Entity::insert(risk_row(pid, activity, r))
-        .on_conflict(
-            OnConflict::column(risk::Column::Id)
-                .update_columns([
-                    risk::Column::CityId,
-                    risk::Column::Description,
-                    risk::Column::Likelihood,
-                    risk::Column::Impact,
-                    risk::Column::Mitigation,
-                    risk::Column::Owner,
-                    risk::Column::Status,
-                    risk::Column::RecordedAt,
-                ])
-                .to_owned(),
-        )
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.upsert(
+        risk_row(pid, activity, r),
+        OnConflict::column(risk::Column::Id)
+            .update_columns([
+                risk::Column::CityId,
+                risk::Column::Description,
+                risk::Column::Likelihood,
+                risk::Column::Impact,
+                risk::Column::Mitigation,
+                risk::Column::Owner,
+                risk::Column::Status,
+                risk::Column::RecordedAt,
+            ])
+            .to_owned(),
+    )
+    .await
 }

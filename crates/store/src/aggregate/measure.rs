@@ -2,7 +2,7 @@
 //! entities, the rows as domain values (a measurement's value from its typed
 //! columns) and each as a row.
 
-use super::common::{Grouped, rows_of, take};
+use super::common::loaded;
 use crate::Writer;
 use crate::convert::{
     code, from_e4, from_json, i32_of, json, money_of, parse, to_e4, u32_of, u64_of,
@@ -10,10 +10,10 @@ use crate::convert::{
 use crate::entity::entity;
 use crate::error::{Result, StoreError};
 use c2c_domain::kpi::{KpiCode, KpiValue};
-use c2c_domain::outputs::{Evaluation, Feedback, KpiSelection, Measurement, Outputs, Period};
+use c2c_domain::outputs::{Evaluation, Feedback, KpiSelection, Measurement, Period};
 use c2c_domain::{CityId, Partnership, Unit};
+use sea_orm::Set;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ConnectionTrait, EntityTrait, Set};
 use uuid::Uuid;
 
 entity!(kpi_selection, "kpi_selection", {
@@ -240,52 +240,29 @@ fn evaluation_row(pid: Uuid, x: &Evaluation) -> evaluation::ActiveModel {
     }
 }
 
-/// The KPI selections, measurements, feedback and evaluations of a set of
-/// partnerships: four statements.
-pub(super) struct Loaded {
-    selections: Grouped<kpi_selection::Model>,
-    measurements: Grouped<measurement::Model>,
-    feedback: Grouped<feedback::Model>,
-    evaluations: Grouped<evaluation::Model>,
-}
-
-impl Loaded {
-    pub(super) async fn load<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> Result<Loaded> {
-        Ok(Loaded {
-            selections: rows_of!(db, kpi_selection, ids),
-            measurements: rows_of!(db, measurement, ids),
-            feedback: rows_of!(db, feedback, ids),
-            evaluations: rows_of!(db, evaluation, ids),
-        })
-    }
-
-    pub(super) fn fill(&mut self, pid: Uuid, outputs: &mut Outputs) -> Result<()> {
-        outputs.selections = take(&mut self.selections, pid, selection_from)?;
-        outputs.measurements = take(&mut self.measurements, pid, measurement_from)?;
-        outputs.feedback = take(&mut self.feedback, pid, feedback_from)?;
-        outputs.evaluations = take(&mut self.evaluations, pid, evaluation_from)?;
-        Ok(())
-    }
-}
+loaded!(
+    kpi_selection => selections via selection_from,
+    measurement => measurements via measurement_from,
+    feedback => feedback via feedback_from,
+    evaluation => evaluations via evaluation_from,
+);
 
 /// `KpiSelected`: the selection, inserted or replaced.
 pub(super) async fn select(w: &mut Writer, pid: Uuid, s: &KpiSelection) -> Result<()> {
-    kpi_selection::Entity::insert(selection_row(pid, s))
-        .on_conflict(
-            OnConflict::column(kpi_selection::Column::Id)
-                .update_columns([
-                    kpi_selection::Column::KpiCode,
-                    kpi_selection::Column::Unit,
-                    kpi_selection::Column::ObjectiveId,
-                    kpi_selection::Column::Target,
-                    kpi_selection::Column::Reporting,
-                    kpi_selection::Column::RecordedAt,
-                ])
-                .to_owned(),
-        )
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.upsert(
+        selection_row(pid, s),
+        OnConflict::column(kpi_selection::Column::Id)
+            .update_columns([
+                kpi_selection::Column::KpiCode,
+                kpi_selection::Column::Unit,
+                kpi_selection::Column::ObjectiveId,
+                kpi_selection::Column::Target,
+                kpi_selection::Column::Reporting,
+                kpi_selection::Column::RecordedAt,
+            ])
+            .to_owned(),
+    )
+    .await
 }
 
 /// `MeasurementRecorded`, with the KPI code of its selection in `after`.
@@ -302,24 +279,15 @@ pub(super) async fn measure(
         .find(|s| s.id == m.selection)
         .map(|s| s.kpi.to_string())
         .ok_or_else(|| StoreError::not_found("KPI selection", m.selection))?;
-    measurement::Entity::insert(measurement_row(pid, kpi, m)?)
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(measurement_row(pid, kpi, m)?).await
 }
 
 /// `FeedbackRecorded`.
 pub(super) async fn record_feedback(w: &mut Writer, pid: Uuid, f: &Feedback) -> Result<()> {
-    feedback::Entity::insert(feedback_row(pid, f))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(feedback_row(pid, f)).await
 }
 
 /// `EvaluationRecorded`.
 pub(super) async fn evaluate(w: &mut Writer, pid: Uuid, x: &Evaluation) -> Result<()> {
-    evaluation::Entity::insert(evaluation_row(pid, x))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(evaluation_row(pid, x)).await
 }

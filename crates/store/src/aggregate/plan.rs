@@ -174,20 +174,18 @@ pub(super) async fn record(
     (title, summary, version): (&str, &str, u32),
     at: DateTime<Utc>,
 ) -> Result<()> {
-    plan::Entity::insert(plan_row(pid, title, summary, version, at))
-        .on_conflict(
-            OnConflict::column(plan::Column::PartnershipId)
-                .update_columns([
-                    plan::Column::Title,
-                    plan::Column::Summary,
-                    plan::Column::Version,
-                    plan::Column::UpdatedAt,
-                ])
-                .to_owned(),
-        )
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.upsert(
+        plan_row(pid, title, summary, version, at),
+        OnConflict::column(plan::Column::PartnershipId)
+            .update_columns([
+                plan::Column::Title,
+                plan::Column::Summary,
+                plan::Column::Version,
+                plan::Column::UpdatedAt,
+            ])
+            .to_owned(),
+    )
+    .await
 }
 
 /// `ActivityRecorded`: the activity's planned part, inserted or replaced at
@@ -208,27 +206,25 @@ pub(super) async fn record_activity(
         .and_then(|p| p.activity(a.id))
         .map(|x| code(x.status))
         .unwrap_or_else(|| "PLANNED".to_owned());
-    activity::Entity::insert(activity_row(a, pid, position, status, at))
-        .on_conflict(
-            OnConflict::column(activity::Column::Id)
-                .update_columns([
-                    activity::Column::Title,
-                    activity::Column::Area,
-                    activity::Column::Description,
-                    activity::Column::LeadCityId,
-                    activity::Column::LeadStakeholderId,
-                    activity::Column::Cities,
-                    activity::Column::Funding,
-                    activity::Column::StartOn,
-                    activity::Column::DueOn,
-                    activity::Column::ExpectedResults,
-                    activity::Column::Resources,
-                ])
-                .to_owned(),
-        )
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()?;
+    w.upsert(
+        activity_row(a, pid, position, status, at),
+        OnConflict::column(activity::Column::Id)
+            .update_columns([
+                activity::Column::Title,
+                activity::Column::Area,
+                activity::Column::Description,
+                activity::Column::LeadCityId,
+                activity::Column::LeadStakeholderId,
+                activity::Column::Cities,
+                activity::Column::Funding,
+                activity::Column::StartOn,
+                activity::Column::DueOn,
+                activity::Column::ExpectedResults,
+                activity::Column::Resources,
+            ])
+            .to_owned(),
+    )
+    .await?;
     plan::Entity::update_many()
         .col_expr(plan::Column::Version, i32_of(plan_version).into())
         .col_expr(plan::Column::UpdatedAt, at.into())

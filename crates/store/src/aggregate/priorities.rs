@@ -1,14 +1,14 @@
 //! First priorities agreed by each city (Partner): the entity, the row as a
 //! domain priority agreement and the agreement as a row.
 
-use super::common::{Grouped, rows_of, take};
+use super::common::loaded;
 use crate::Writer;
 use crate::convert::{code, parse};
 use crate::entity::entity;
 use crate::error::Result;
 use c2c_domain::CityId;
-use c2c_domain::outputs::{Outputs, PriorityAgreement};
-use sea_orm::{ConnectionTrait, EntityTrait, Set};
+use c2c_domain::outputs::PriorityAgreement;
+use sea_orm::Set;
 use uuid::Uuid;
 
 entity!(first_priority, "first_priority", {
@@ -44,24 +44,9 @@ fn priority_row(pid: Uuid, p: &PriorityAgreement) -> first_priority::ActiveModel
     }
 }
 
-/// The first priorities of a set of partnerships: one statement.
-pub(super) struct Loaded(Grouped<first_priority::Model>);
-
-impl Loaded {
-    pub(super) async fn load<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> Result<Loaded> {
-        Ok(Loaded(rows_of!(db, first_priority, ids)))
-    }
-
-    pub(super) fn fill(&mut self, pid: Uuid, outputs: &mut Outputs) -> Result<()> {
-        outputs.priorities = take(&mut self.0, pid, priority_from)?;
-        Ok(())
-    }
-}
+loaded!(first_priority => priorities via priority_from);
 
 /// `PriorityAgreed`.
 pub(super) async fn record(w: &mut Writer, pid: Uuid, p: &PriorityAgreement) -> Result<()> {
-    first_priority::Entity::insert(priority_row(pid, p))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(priority_row(pid, p)).await
 }

@@ -1,15 +1,15 @@
 //! Replicate: lessons and ex-post evaluations of the strategy's objectives.
 //! The entities, the rows as domain values and each as a row.
 
-use super::common::{Grouped, rows_of, take};
+use super::common::loaded;
 use crate::Writer;
 use crate::convert::{code, i32_of, parse, u32_of};
 use crate::entity::entity;
 use crate::error::Result;
 use c2c_domain::CityId;
-use c2c_domain::outputs::{ExPost, Lesson, Outputs};
+use c2c_domain::outputs::{ExPost, Lesson};
+use sea_orm::Set;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ConnectionTrait, EntityTrait, Set};
 use uuid::Uuid;
 
 entity!(lesson, "lesson", {
@@ -85,56 +85,34 @@ fn ex_post_row(pid: Uuid, x: &ExPost) -> ex_post::ActiveModel {
     }
 }
 
-/// The lessons and ex-post evaluations of a set of partnerships: two
-/// statements.
-pub(super) struct Loaded {
-    lessons: Grouped<lesson::Model>,
-    ex_posts: Grouped<ex_post::Model>,
-}
-
-impl Loaded {
-    pub(super) async fn load<C: ConnectionTrait>(db: &C, ids: &[Uuid]) -> Result<Loaded> {
-        Ok(Loaded {
-            lessons: rows_of!(db, lesson, ids),
-            ex_posts: rows_of!(db, ex_post, ids),
-        })
-    }
-
-    pub(super) fn fill(&mut self, pid: Uuid, outputs: &mut Outputs) -> Result<()> {
-        outputs.lessons = take(&mut self.lessons, pid, lesson_from)?;
-        outputs.ex_post = take(&mut self.ex_posts, pid, ex_post_from)?;
-        Ok(())
-    }
-}
+loaded!(
+    lesson => lessons via lesson_from,
+    ex_post => ex_post via ex_post_from,
+);
 
 /// `LessonRecorded`.
 pub(super) async fn learn(w: &mut Writer, pid: Uuid, l: &Lesson) -> Result<()> {
-    lesson::Entity::insert(lesson_row(pid, l))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(lesson_row(pid, l)).await
 }
 
 /// `ExPostRecorded`: the evaluation of an objective in a cycle, inserted or
 /// replaced.
 pub(super) async fn evaluate(w: &mut Writer, pid: Uuid, x: &ExPost) -> Result<()> {
-    ex_post::Entity::insert(ex_post_row(pid, x))
-        .on_conflict(
-            OnConflict::columns([
-                ex_post::Column::PartnershipId,
-                ex_post::Column::ObjectiveId,
-                ex_post::Column::Cycle,
-            ])
-            .update_columns([
-                ex_post::Column::CityId,
-                ex_post::Column::Foreseen,
-                ex_post::Column::Achieved,
-                ex_post::Column::Gap,
-                ex_post::Column::RecordedAt,
-            ])
-            .to_owned(),
-        )
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.upsert(
+        ex_post_row(pid, x),
+        OnConflict::columns([
+            ex_post::Column::PartnershipId,
+            ex_post::Column::ObjectiveId,
+            ex_post::Column::Cycle,
+        ])
+        .update_columns([
+            ex_post::Column::CityId,
+            ex_post::Column::Foreseen,
+            ex_post::Column::Achieved,
+            ex_post::Column::Gap,
+            ex_post::Column::RecordedAt,
+        ])
+        .to_owned(),
+    )
+    .await
 }

@@ -149,10 +149,7 @@ fn partnership_row(p: &Partnership, at: DateTime<Utc>) -> partnership::ActiveMod
 
 /// Inserts the row of a new partnership.
 pub(crate) async fn insert_new(w: &mut Writer, p: &Partnership, at: DateTime<Utc>) -> Result<()> {
-    partnership::Entity::insert(partnership_row(p, at))
-        .exec_without_returning(&w.txn)
-        .await?;
-    w.wrote()
+    w.insert(partnership_row(p, at)).await
 }
 
 /// Writes the partnership row's new state and version, on the condition that
