@@ -580,8 +580,8 @@ pub async fn seed(store: &Store, mut log: impl FnMut(String)) -> Result<Seeded> 
     let mut done = 0;
     // SQLite has one writer at a time: more stories at once only queue.
     let parallel = match store.backend() {
-        c2c_store::Backend::Postgres => CONCURRENCY,
-        c2c_store::Backend::Sqlite => 1,
+        c2c_store::DbBackend::Postgres => CONCURRENCY,
+        _ => 1,
     };
     for (group, parallel) in [(roots, parallel), (children, 1)] {
         let mut stories = futures_util::stream::iter(group)
