@@ -1,8 +1,11 @@
-//! Accounts: an operator of the platform, or an editor or viewer of one city.
+//! Accounts: an operator of the platform, or an editor or viewer of one city,
+//! and their hashed API tokens. The entities, the rows as an [`Account`] and
+//! a [`Token`], and the store's operations on them.
 
-use crate::entity::{account, api_token, city};
+use crate::cities::city;
+use crate::convert::{code, parse};
+use crate::entity::entity;
 use crate::error::{Result, StoreError};
-use crate::rows::{code, parse};
 use crate::{Store, now};
 use c2c_domain::{AccountId, CityId};
 use chrono::{DateTime, Duration, Utc};
@@ -11,6 +14,28 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use strum::{EnumString, IntoStaticStr};
 use uuid::Uuid;
+
+entity!(account, "account", {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub name: String,
+    pub role: String,
+    pub city_id: Option<Uuid>,
+    pub created_at: DateTimeUtc,
+    pub disabled_at: Option<DateTimeUtc>,
+});
+
+entity!(api_token, "api_token", {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub account_id: Uuid,
+    pub hash: String,
+    pub label: String,
+    pub created_at: DateTimeUtc,
+    pub expires_at: Option<DateTimeUtc>,
+    pub revoked_at: Option<DateTimeUtc>,
+    pub last_used_at: Option<DateTimeUtc>,
+});
 
 /// What an account may do (DESIGN §8).
 #[derive(
@@ -44,7 +69,7 @@ pub struct Account {
     pub disabled_at: Option<DateTime<Utc>>,
 }
 
-pub(crate) fn account_from(m: account::Model) -> Result<Account> {
+fn account_from(m: account::Model) -> Result<Account> {
     Ok(Account {
         id: AccountId(m.id),
         name: m.name,

@@ -1,22 +1,55 @@
-//! Cities, their stakeholders and standing (strategy, commitment), and the KPI
-//! catalogue.
+//! Cities and their areas of interest: the entities, the rows as a domain
+//! city and the city as rows, and the store's operations on cities.
 
-use crate::aggregate;
-use crate::entity::{city, city_area, commitment, kpi_definition, stakeholder, strategy};
+use crate::convert::{code, from_json, i64_of, json, parse, u64_of};
+use crate::entity::entity;
 use crate::error::{Result, StoreError};
-use crate::events::{self, StoredEvent};
-use crate::rows::*;
-use crate::{Actor, Backend, Store, now};
-use c2c_domain::kpi::KpiDefinition;
-use c2c_domain::standing::{Commitment, CommitmentDraft, Standing, Strategy, StrategyDraft};
-use c2c_domain::{
-    Area, City, CityChange, CityDraft, CityId, HelixSector, Involvement, Stakeholder, StakeholderId,
-};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use crate::{Store, Writer, now};
+use c2c_domain::{Area, City, CityDraft, CityId, Country};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::HashMap;
 use uuid::Uuid;
+
+entity!(city, "city", {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub name: String,
+    pub other_names: Json,
+    pub level: String,
+    pub parent_id: Option<Uuid>,
+    pub country: String,
+    pub population: Option<i64>,
+    pub languages: Json,
+    pub time_zone: String,
+    pub looking_for_partner: bool,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+});
+
+entity!(city_area, "city_area", {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub city_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub area: String,
+});
+
+fn city_from(m: city::Model, areas: Vec<Area>) -> Result<City> {
+    Ok(City {
+        id: CityId(m.id),
+        name: m.name,
+        other_names: from_json("city.other_names", m.other_names)?,
+        level: parse("city level", &m.level)?,
+        parent: m.parent_id.map(CityId),
+        country: Country::parse(&m.country)
+            .map_err(|_| StoreError::corrupt(format!("country '{}'", m.country)))?,
+        population: m.population.map(|p| u64_of("population", p)).transpose()?,
+        languages: from_json("city.languages", m.languages)?,
+        time_zone: m.time_zone,
+        areas,
+        looking_for_partner: m.looking_for_partner,
+    })
+}
 
 async fn areas_of<C: ConnectionTrait>(db: &C, cities: &[Uuid]) -> Result<HashMap<Uuid, Vec<Area>>> {
     let mut areas: HashMap<Uuid, Vec<Area>> = HashMap::new();
@@ -34,11 +67,7 @@ async fn areas_of<C: ConnectionTrait>(db: &C, cities: &[Uuid]) -> Result<HashMap
     Ok(areas)
 }
 
-fn city_row(
-    city: &City,
-    created: chrono::DateTime<chrono::Utc>,
-    updated: chrono::DateTime<chrono::Utc>,
-) -> city::ActiveModel {
+fn city_row(city: &City, created: DateTime<Utc>, updated: DateTime<Utc>) -> city::ActiveModel {
     city::ActiveModel {
         id: Set(city.id.0),
         name: Set(city.name.clone()),
@@ -55,7 +84,7 @@ fn city_row(
     }
 }
 
-async fn write_areas(w: &mut crate::Writer, city: &City) -> Result<()> {
+async fn write_areas(w: &mut Writer, city: &City) -> Result<()> {
     if !city.areas.is_empty() {
         city_area::Entity::insert_many(city.areas.iter().map(|a| city_area::ActiveModel {
             city_id: Set(city.id.0),
@@ -70,7 +99,7 @@ async fn write_areas(w: &mut crate::Writer, city: &City) -> Result<()> {
 
 /// The parent must exist, and a city may not contain itself, even through
 /// other cities.
-async fn check_parent(w: &crate::Writer, city: &City) -> Result<()> {
+async fn check_parent(w: &Writer, city: &City) -> Result<()> {
     let mut next = city.parent;
     let mut seen = 0;
     while let Some(parent) = next {
@@ -109,10 +138,7 @@ impl Store {
         }
         check_parent(&w, &city).await?;
         let at = now();
-        city::Entity::insert(city_row(&city, at, at))
-            .exec_without_returning(&w.txn)
-            .await?;
-        w.wrote()?;
+        w.insert(city_row(&city, at, at)).await?;
         write_areas(&mut w, &city).await?;
         w.commit().await?;
         Ok(city)
@@ -182,209 +208,5 @@ impl Store {
                 city_from(r, a)
             })
             .collect()
-    }
-
-    /// Adds a stakeholder to a city.
-    pub async fn add_stakeholder(
-        &self,
-        id: StakeholderId,
-        city: CityId,
-        name: &str,
-        sector: HelixSector,
-        involvement: Involvement,
-    ) -> Result<Stakeholder> {
-        let s = Stakeholder::parse(id, city, name, sector, involvement)?;
-        let mut w = self.begin_write().await?;
-        if city::Entity::find_by_id(city.0)
-            .one(&w.txn)
-            .await?
-            .is_none()
-        {
-            return Err(StoreError::not_found("city", city));
-        }
-        stakeholder::Entity::insert(stakeholder::ActiveModel {
-            id: Set(id.0),
-            city_id: Set(city.0),
-            name: Set(s.name.clone()),
-            sector: Set(code(sector)),
-            involvement: Set(code(involvement)),
-            created_at: Set(now()),
-        })
-        .exec_without_returning(&w.txn)
-        .await?;
-        w.wrote()?;
-        w.commit().await?;
-        Ok(s)
-    }
-
-    /// A city's stakeholders.
-    pub async fn stakeholders(&self, city: CityId) -> Result<Vec<Stakeholder>> {
-        Ok(aggregate::standing(self.db(), city).await?.stakeholders)
-    }
-
-    /// A city's standing: stakeholders, strategy and commitment in force.
-    pub async fn standing(&self, city: CityId) -> Result<Standing> {
-        aggregate::standing(self.db(), city).await
-    }
-
-    /// The standings of several cities, in three statements.
-    pub async fn standings(&self, cities: &[CityId]) -> Result<HashMap<CityId, Standing>> {
-        aggregate::standings(self.db(), cities).await
-    }
-
-    /// Locks a city's row (PostgreSQL) so that two versions of its strategy or
-    /// commitment are not written at once; SQLite's write lock does the same.
-    async fn lock_city(&self, w: &crate::Writer, id: CityId) -> Result<()> {
-        let mut q = city::Entity::find_by_id(id.0);
-        if w.backend == Backend::Postgres {
-            q = q.lock_exclusive();
-        }
-        q.one(&w.txn)
-            .await?
-            .map(|_| ())
-            .ok_or_else(|| StoreError::not_found("city", id))
-    }
-
-    /// Records a new version of the actor's city's strategy.
-    pub async fn record_strategy(
-        &self,
-        actor: Actor,
-        draft: StrategyDraft,
-    ) -> Result<(Strategy, StoredEvent)> {
-        let mut w = self.begin_write().await?;
-        self.lock_city(&w, actor.city).await?;
-        let standing = aggregate::standing(&w.txn, actor.city).await?;
-        let e = standing.record_strategy(actor.account, actor.city, now(), draft)?;
-        let CityChange::StrategyRecorded(s) = &e.change else {
-            return Err(StoreError::corrupt("a strategy event without a strategy"));
-        };
-        strategy::Entity::insert(strategy::ActiveModel {
-            city_id: Set(actor.city.0),
-            version: Set(i32_of(s.version)),
-            vision: Set(s.vision.clone()),
-            horizon: Set(s.horizon.clone()),
-            objectives: Set(json(&s.objectives)),
-            challenges: Set(json(&s.challenges)),
-            opportunities: Set(json(&s.opportunities)),
-            themes: Set(json(&s.themes)),
-            stakeholders: Set(json(&s.stakeholders)),
-            evidence: Set(json(&s.evidence)),
-            adopted_on: Set(s.adopted_on),
-            recorded_at: Set(s.recorded_at),
-            recorded_by: Set(actor.account.0),
-        })
-        .exec_without_returning(&w.txn)
-        .await?;
-        w.wrote()?;
-        let stored = events::append_city(&mut w, &e).await?;
-        w.commit().await?;
-        Ok((s.clone(), stored))
-    }
-
-    /// Records a new version of the actor's city's commitment.
-    pub async fn record_commitment(
-        &self,
-        actor: Actor,
-        draft: CommitmentDraft,
-    ) -> Result<(Commitment, StoredEvent)> {
-        let mut w = self.begin_write().await?;
-        self.lock_city(&w, actor.city).await?;
-        let standing = aggregate::standing(&w.txn, actor.city).await?;
-        let e = standing.record_commitment(actor.account, actor.city, now(), draft)?;
-        let CityChange::CommitmentRecorded(c) = &e.change else {
-            return Err(StoreError::corrupt(
-                "a commitment event without a commitment",
-            ));
-        };
-        let political = c.political.as_ref();
-        commitment::Entity::insert(commitment::ActiveModel {
-            city_id: Set(actor.city.0),
-            version: Set(i32_of(c.version)),
-            political_body: Set(political.map(|p| p.body.clone())),
-            political_on: Set(political.and_then(|p| p.on)),
-            political_reference: Set(political.map(|p| p.reference.clone())),
-            priorities: Set(json(&c.priorities)),
-            roles: Set(json(&c.roles)),
-            resources: Set(json(&c.resources)),
-            contact_team_name: Set(c.contact_team.as_ref().map(|t| t.name.clone())),
-            contact_team_members: Set(json(
-                &c.contact_team
-                    .as_ref()
-                    .map(|t| t.members.clone())
-                    .unwrap_or_default(),
-            )),
-            external_stakeholders: Set(json(&c.external_stakeholders)),
-            recorded_at: Set(c.recorded_at),
-            recorded_by: Set(actor.account.0),
-        })
-        .exec_without_returning(&w.txn)
-        .await?;
-        w.wrote()?;
-        let stored = events::append_city(&mut w, &e).await?;
-        w.commit().await?;
-        Ok((c.clone(), stored))
-    }
-
-    /// The KPI catalogue and the cities' own definitions, by code.
-    pub async fn kpi_definitions(&self) -> Result<Vec<KpiDefinition>> {
-        kpi_definition::Entity::find()
-            .order_by_asc(kpi_definition::Column::Code)
-            .all(self.db())
-            .await?
-            .into_iter()
-            .map(kpi_definition_from)
-            .collect()
-    }
-
-    /// One KPI definition.
-    pub async fn kpi_definition(&self, code_: &str) -> Result<KpiDefinition> {
-        // A malformed code names no definition (and may hold bytes, such as
-        // NUL, that PostgreSQL refuses in a query).
-        if c2c_domain::KpiCode::parse(code_).is_err() {
-            return Err(StoreError::not_found("KPI definition", code_));
-        }
-        kpi_definition::Entity::find_by_id(code_.to_owned())
-            .one(self.db())
-            .await?
-            .ok_or_else(|| StoreError::not_found("KPI definition", code_))
-            .and_then(kpi_definition_from)
-    }
-
-    /// Adds a KPI definition; its code must be new.
-    pub async fn define_kpi(&self, definition: KpiDefinition) -> Result<KpiDefinition> {
-        let mut w = self.begin_write().await?;
-        let code_ = definition.code.to_string();
-        if kpi_definition::Entity::find_by_id(code_.clone())
-            .one(&w.txn)
-            .await?
-            .is_some()
-        {
-            return Err(StoreError::Invalid {
-                field: "code".into(),
-                message: format!("KPI {code_} already exists"),
-            });
-        }
-        if let Some(owner) = definition.owner
-            && city::Entity::find_by_id(owner.0)
-                .one(&w.txn)
-                .await?
-                .is_none()
-        {
-            return Err(StoreError::not_found("city", owner));
-        }
-        kpi_definition::Entity::insert(kpi_definition::ActiveModel {
-            code: Set(code_),
-            name: Set(definition.name.clone()),
-            unit: Set(code(definition.unit)),
-            direction: Set(code(definition.direction)),
-            category: Set(definition.category.clone()),
-            owner_city_id: Set(definition.owner.map(|c| c.0)),
-            created_at: Set(now()),
-        })
-        .exec_without_returning(&w.txn)
-        .await?;
-        w.wrote()?;
-        w.commit().await?;
-        Ok(definition)
     }
 }

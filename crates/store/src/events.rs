@@ -1,17 +1,37 @@
-//! The append-only history. Events are inserted, never updated or deleted.
+//! The append-only history: the event entity, the row as a [`StoredEvent`]
+//! and an event as a row. Events are inserted, never updated or deleted.
 
-use crate::entity::event;
+use crate::convert::{code, i32_of, i64_of, json, parse, u32_of, u64_of};
+use crate::entity::entity;
 use crate::error::{Result, StoreError};
-use crate::rows::{code, i64_of, json, parse, u32_of, u64_of};
-use crate::{Backend, Store, Writer};
+use crate::{Store, Writer};
 use c2c_domain::{
     AccountId, Change, CityEvent, CityId, Event, EventId, Loop, PartnershipId, Status, Step,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::sqlx::postgres::PgListener;
 use sea_orm::{ActiveValue::NotSet, EntityTrait, Set};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr};
 use uuid::Uuid;
+
+entity!(event, "event", {
+    #[sea_orm(primary_key)]
+    pub seq: i64,
+    pub id: Uuid,
+    pub partnership_id: Option<Uuid>,
+    pub city_id: Uuid,
+    pub actor_id: Uuid,
+    pub kind: String,
+    pub payload: Json,
+    pub step: Option<String>,
+    #[sea_orm(column_name = "loop")]
+    pub loop_: Option<String>,
+    pub cycle: Option<i32>,
+    pub status: Option<String>,
+    pub version: Option<i64>,
+    pub occurred_at: DateTimeUtc,
+    pub recorded_at: DateTimeUtc,
+});
 
 /// An event as the history keeps it.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +108,7 @@ pub(crate) async fn append(w: &mut Writer, e: &Event) -> Result<StoredEvent> {
         payload: Set(json(&e.change)),
         step: Set(Some(code(e.step))),
         loop_: Set(Some(code(e.loop_))),
-        cycle: Set(Some(crate::rows::i32_of(e.cycle))),
+        cycle: Set(Some(i32_of(e.cycle))),
         status: Set(Some(code(e.status))),
         version: Set(Some(i64_of(e.version))),
         occurred_at: Set(e.occurred_at),
@@ -109,7 +129,7 @@ pub const CHANNEL: &str = "c2c_events";
 /// notifications of a transaction when it commits, and drops them when it
 /// rolls back). SQLite has no such thing: its gateway is one process.
 async fn notify(w: &Writer, seq: i64) -> Result<()> {
-    if w.backend == Backend::Postgres {
+    if w.backend == DbBackend::Postgres {
         w.txn
             .execute_unprepared(&format!("NOTIFY {CHANNEL}, '{seq}'"))
             .await?;
@@ -142,7 +162,7 @@ impl Store {
     /// A listener for the events committed by every process on this database,
     /// on PostgreSQL; `None` on SQLite.
     pub async fn listen(&self) -> Result<Option<EventListener>> {
-        if self.backend() != Backend::Postgres {
+        if self.backend() != DbBackend::Postgres {
             return Ok(None);
         }
         let mut l = PgListener::connect(self.raw_url())

@@ -9,18 +9,21 @@
 //! version is a [`StoreError::VersionConflict`] and nothing of it is written.
 //!
 //! Architecture invariant: this is the only crate that knows sea-orm. Rows
-//! never leave it; `rows.rs` converts them to domain types explicitly. No code
-//! path updates or deletes an event.
+//! never leave it: each table family's module holds its entities beside the
+//! explicit conversions to and from domain types. No code path updates or
+//! deletes an event.
 
 mod accounts;
 mod aggregate;
 mod analytics;
 mod cities;
+mod convert;
 mod entity;
 mod error;
 mod events;
+mod kpis;
 mod partnerships;
-mod rows;
+mod standing;
 mod suggestions;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -35,15 +38,18 @@ pub use c2c_migration::Migrator;
 pub use error::{Result, StoreError};
 pub use events::{EventListener, StoredEvent};
 pub use partnerships::{PartnershipFilter, Recorded, SpawnRecorded};
+/// Which database a store runs on (PostgreSQL or SQLite; never MySQL).
+pub use sea_orm::DbBackend;
 pub use suggestions::{Suggestion, WEIGHTS};
 
 use c2c_domain::{AccountId, CityId};
 use c2c_migration::MigratorTrait;
 use chrono::{DateTime, SubsecRound, Utc};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, SqliteTransactionMode,
-    TransactionOptions, TransactionTrait,
+    ActiveModelTrait, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -56,15 +62,6 @@ pub struct Actor {
     pub account: AccountId,
     /// The city it acts for.
     pub city: CityId,
-}
-
-/// Which database a store runs on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    /// PostgreSQL.
-    Postgres,
-    /// SQLite.
-    Sqlite,
 }
 
 /// How to open a store.
@@ -89,7 +86,7 @@ impl Default for Options {
 #[derive(Debug, Clone)]
 pub struct Store {
     db: DatabaseConnection,
-    backend: Backend,
+    backend: DbBackend,
     url: String,
     statements: Arc<AtomicU64>,
     fail_after_writes: Arc<AtomicUsize>,
@@ -105,9 +102,9 @@ impl Store {
     /// Opens the database at `url` with options.
     pub async fn connect_with(url: &str, options: Options) -> Result<Store> {
         let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Backend::Postgres
+            DbBackend::Postgres
         } else if url.starts_with("sqlite:") {
-            Backend::Sqlite
+            DbBackend::Sqlite
         } else {
             return Err(StoreError::UnsupportedUrl(redact(url)));
         };
@@ -115,31 +112,28 @@ impl Store {
         opts.sqlx_logging(false)
             .acquire_timeout(options.wait)
             .connect_timeout(Duration::from_secs(10));
-        match backend {
-            Backend::Postgres => {
-                opts.max_connections(options.max_connections);
-            }
-            Backend::Sqlite => {
-                let in_memory = url.contains(":memory:") || url.contains("mode=memory");
-                let wait = options.wait;
-                opts.max_connections(if in_memory {
-                    1
+        if backend == DbBackend::Postgres {
+            opts.max_connections(options.max_connections);
+        } else {
+            let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+            let wait = options.wait;
+            opts.max_connections(if in_memory {
+                1
+            } else {
+                options.max_connections
+            })
+            .map_sqlx_sqlite_opts(move |o: SqliteConnectOptions| {
+                let o = o
+                    .create_if_missing(true)
+                    .foreign_keys(true)
+                    .busy_timeout(wait);
+                if in_memory {
+                    o
                 } else {
-                    options.max_connections
-                })
-                .map_sqlx_sqlite_opts(move |o: SqliteConnectOptions| {
-                    let o = o
-                        .create_if_missing(true)
-                        .foreign_keys(true)
-                        .busy_timeout(wait);
-                    if in_memory {
-                        o
-                    } else {
-                        o.journal_mode(SqliteJournalMode::Wal)
-                            .synchronous(SqliteSynchronous::Normal)
-                    }
-                });
-            }
+                    o.journal_mode(SqliteJournalMode::Wal)
+                        .synchronous(SqliteSynchronous::Normal)
+                }
+            });
         }
         let mut db = Database::connect(opts).await?;
         let statements = Arc::new(AtomicU64::new(0));
@@ -189,8 +183,9 @@ impl Store {
         Ok(())
     }
 
-    /// Which database this is.
-    pub fn backend(&self) -> Backend {
+    /// Which database this is: [`DbBackend::Postgres`] or
+    /// [`DbBackend::Sqlite`].
+    pub fn backend(&self) -> DbBackend {
         self.backend
     }
 
@@ -229,16 +224,15 @@ impl Store {
     /// Starts a write transaction: an immediate one on SQLite, so that two
     /// writers queue at `BEGIN` instead of failing at their first write.
     pub(crate) async fn begin_write(&self) -> Result<Writer> {
-        let txn = match self.backend {
-            Backend::Sqlite => {
-                self.db
-                    .begin_with_options(TransactionOptions {
-                        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-                        ..TransactionOptions::default()
-                    })
-                    .await?
-            }
-            Backend::Postgres => self.db.begin().await?,
+        let txn = if self.backend == DbBackend::Sqlite {
+            self.db
+                .begin_with_options(TransactionOptions {
+                    sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                    ..TransactionOptions::default()
+                })
+                .await?
+        } else {
+            self.db.begin().await?
         };
         Ok(Writer {
             txn,
@@ -253,7 +247,7 @@ impl Store {
 /// purpose after a number of them).
 pub(crate) struct Writer {
     pub(crate) txn: DatabaseTransaction,
-    pub(crate) backend: Backend,
+    pub(crate) backend: DbBackend,
     writes: usize,
     fail_after: usize,
 }
@@ -266,6 +260,28 @@ impl Writer {
             return Err(StoreError::Injected(self.writes));
         }
         Ok(())
+    }
+
+    /// Inserts a row: one write.
+    pub(crate) async fn insert<A: ActiveModelTrait + Send>(&mut self, row: A) -> Result<()> {
+        A::Entity::insert(row)
+            .exec_without_returning(&self.txn)
+            .await?;
+        self.wrote()
+    }
+
+    /// Inserts a row or, when it conflicts with a stored one, replaces the
+    /// columns `on_conflict` names: one write.
+    pub(crate) async fn upsert<A: ActiveModelTrait + Send>(
+        &mut self,
+        row: A,
+        on_conflict: OnConflict,
+    ) -> Result<()> {
+        A::Entity::insert(row)
+            .on_conflict(on_conflict)
+            .exec_without_returning(&self.txn)
+            .await?;
+        self.wrote()
     }
 
     pub(crate) async fn commit(self) -> Result<()> {

@@ -1,15 +1,15 @@
 //! Partnerships: start, change (one transaction per command), spawn, read,
 //! history.
 
+use crate::aggregate::row::{partnership, party_to, with_area};
 use crate::aggregate::{self, insert_new, lock, write};
-use crate::entity::{city, event, partnership, stakeholder};
+use crate::cities::city;
+use crate::convert::code;
 use crate::error::{Result, StoreError};
-use crate::events::{self, StoredEvent};
-use crate::rows::stakeholder_from;
+use crate::events::{self, StoredEvent, event};
+use crate::standing::{stakeholders_of, standing_and_counterpart};
 use crate::{Actor, Store, Writer, now};
-use c2c_domain::{
-    CityId, Command, Ctx, Partnership, PartnershipId, Stakeholder, StartRequest, Step,
-};
+use c2c_domain::{CityId, Command, Ctx, Partnership, PartnershipId, StartRequest, Step};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
@@ -45,18 +45,6 @@ async fn city_exists<C: ConnectionTrait>(db: &C, id: CityId) -> Result<()> {
         Some(_) => Ok(()),
         None => Err(StoreError::not_found("city", id)),
     }
-}
-
-async fn stakeholders_of<C: ConnectionTrait>(db: &C, id: CityId) -> Result<Vec<Stakeholder>> {
-    stakeholder::Entity::find()
-        .filter(stakeholder::Column::CityId.eq(id.0))
-        .order_by_asc(stakeholder::Column::CreatedAt)
-        .order_by_asc(stakeholder::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(stakeholder_from)
-        .collect()
 }
 
 /// The cities a command names, which must exist.
@@ -128,7 +116,7 @@ impl Store {
             city_exists(&w.txn, c).await?;
         }
         let (standing, counterpart_stakeholders) =
-            aggregate::standing_and_counterpart(&w.txn, actor.city, counterpart).await?;
+            standing_and_counterpart(&w.txn, actor.city, counterpart).await?;
         let now = now();
         let ctx = context(actor, now, None, effective_at);
         let (p, e) = Partnership::start(
@@ -323,10 +311,6 @@ impl Store {
         first: u64,
         after: Option<PartnershipId>,
     ) -> Result<(Vec<PartnershipId>, bool)> {
-        use crate::entity::{activity, first_priority};
-        use crate::rows::code;
-        use sea_orm::Condition;
-        use sea_orm::sea_query::Query;
         let mut q = partnership::Entity::find()
             .select_only()
             .column(partnership::Column::Id);
@@ -340,35 +324,10 @@ impl Store {
             q = q.filter(partnership::Column::Status.eq(code(status)));
         }
         for city in [filter.city, filter.party].into_iter().flatten() {
-            q = q.filter(
-                Condition::any()
-                    .add(partnership::Column::InitiatorId.eq(city.0))
-                    .add(partnership::Column::CounterpartId.eq(city.0)),
-            );
+            q = q.filter(party_to(city));
         }
         if let Some(area) = filter.area {
-            let area = code(area);
-            q = q.filter(
-                Condition::any()
-                    .add(
-                        partnership::Column::Id.in_subquery(
-                            Query::select()
-                                .column(first_priority::Column::PartnershipId)
-                                .from(first_priority::Entity)
-                                .and_where(first_priority::Column::Area.eq(area.clone()))
-                                .to_owned(),
-                        ),
-                    )
-                    .add(
-                        partnership::Column::Id.in_subquery(
-                            Query::select()
-                                .column(activity::Column::PartnershipId)
-                                .from(activity::Entity)
-                                .and_where(activity::Column::Area.eq(area))
-                                .to_owned(),
-                        ),
-                    ),
-            );
+            q = q.filter(with_area(area));
         }
         if let Some(after) = after {
             q = q.filter(partnership::Column::Id.gt(after.0));

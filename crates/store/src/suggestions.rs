@@ -15,14 +15,15 @@
 //! name. Seven statements whatever the number of cities.
 
 use crate::Store;
-use crate::entity::{assessment, partnership};
+use crate::aggregate::assessments::latest_items_by_candidate;
+use crate::aggregate::row::partnership;
+use crate::convert::parse;
 use crate::error::{Result, StoreError};
-use crate::rows::from_json;
 use c2c_domain::outputs::{Answer, AssessmentItem};
 use c2c_domain::{Area, City, CityId, Status};
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::{HashMap, HashSet};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
+use std::collections::HashSet;
 use uuid::Uuid;
 
 /// The weights of the parts of a suggestion's score, in the order of
@@ -62,7 +63,81 @@ fn ratio(a: usize, b: usize) -> Decimal {
     r.normalize()
 }
 
+/// A city's family: itself, its parent, its children.
+fn family(c: &City, cities: &[City]) -> HashSet<Uuid> {
+    let mut f: HashSet<Uuid> = HashSet::from([c.id.0]);
+    if let Some(p) = c.parent {
+        f.insert(p.0);
+    }
+    for other in cities {
+        if other.parent == Some(c.id) {
+            f.insert(other.id.0);
+        }
+    }
+    f
+}
+
+/// A partnership between two cities: initiator, counterpart, status.
+type Link = (Uuid, Option<Uuid>, Status);
+
+/// A candidate and its score, given whether it is related to the city and
+/// the city's latest assessment of it.
+fn suggestion(
+    c: &City,
+    themes: &[Area],
+    related: bool,
+    assessed: Option<&Vec<AssessmentItem>>,
+) -> Suggestion {
+    let shared: Vec<Area> = themes
+        .iter()
+        .filter(|a| c.areas.contains(a))
+        .copied()
+        .collect();
+    let one_if = |b: bool| if b { Decimal::ONE } else { Decimal::ZERO };
+    let parts = [
+        ratio(shared.len(), themes.len()),
+        one_if(c.looking_for_partner),
+        one_if(related),
+        assessed
+            .map(|items| ratio(items.iter().filter(|i| i.answer == Answer::Met).count(), 12))
+            .unwrap_or(Decimal::ZERO),
+    ];
+    let score: Decimal = parts
+        .iter()
+        .zip(WEIGHTS.iter())
+        .map(|(p, (_, w))| p * w)
+        .sum();
+    Suggestion {
+        city: c.clone(),
+        shared,
+        shared_areas: parts[0],
+        looking_for_partner: parts[1],
+        existing_relations: parts[2],
+        prior_assessment: parts[3],
+        score: score.normalize(),
+    }
+}
+
 impl Store {
+    /// The partnerships of a family's cities (one statement).
+    async fn links(&self, family: &HashSet<Uuid>) -> Result<Vec<Link>> {
+        let ids: Vec<Uuid> = family.iter().copied().collect();
+        partnership::Entity::find()
+            .filter(
+                Condition::any()
+                    .add(partnership::Column::InitiatorId.is_in(ids.clone()))
+                    .add(partnership::Column::CounterpartId.is_in(ids)),
+            )
+            .all(self.db())
+            .await?
+            .into_iter()
+            .map(|p| {
+                let status = parse("status", &p.status)?;
+                Ok((p.initiator_id, p.counterpart_id, status))
+            })
+            .collect()
+    }
+
     /// Candidate counterparts for a city's strategy, best first, at most `first`.
     pub async fn partner_suggestions(&self, city: CityId, first: usize) -> Result<Vec<Suggestion>> {
         let standing = self.standing(city).await?;
@@ -75,45 +150,9 @@ impl Store {
             Some(s) if !s.themes.is_empty() => s.themes.clone(),
             _ => me.areas.clone(),
         };
-        // A city's family: itself, its parent, its children.
-        let family = |c: &City| -> HashSet<Uuid> {
-            let mut f: HashSet<Uuid> = HashSet::from([c.id.0]);
-            if let Some(p) = c.parent {
-                f.insert(p.0);
-            }
-            for other in &cities {
-                if other.parent == Some(c.id) {
-                    f.insert(other.id.0);
-                }
-            }
-            f
-        };
-        let mine = family(me);
-        let ids: Vec<Uuid> = mine.iter().copied().collect();
-        let links: Vec<(Uuid, Option<Uuid>, Status)> = partnership::Entity::find()
-            .filter(
-                Condition::any()
-                    .add(partnership::Column::InitiatorId.is_in(ids.clone()))
-                    .add(partnership::Column::CounterpartId.is_in(ids)),
-            )
-            .all(self.db())
-            .await?
-            .into_iter()
-            .map(|p| {
-                let status = crate::rows::parse("status", &p.status)?;
-                Ok((p.initiator_id, p.counterpart_id, status))
-            })
-            .collect::<Result<_>>()?;
-        let mut assessed: HashMap<Uuid, Vec<AssessmentItem>> = HashMap::new();
-        for a in assessment::Entity::find()
-            .filter(assessment::Column::CityId.eq(city.0))
-            .order_by_asc(assessment::Column::AssessedOn)
-            .order_by_asc(assessment::Column::RecordedAt)
-            .all(self.db())
-            .await?
-        {
-            assessed.insert(a.candidate_id, from_json("assessment.items", a.items)?);
-        }
+        let mine = family(me, &cities);
+        let links = self.links(&mine).await?;
+        let assessed = latest_items_by_candidate(self.db(), city).await?;
         let mut out = Vec::new();
         for c in &cities {
             if mine.contains(&c.id.0) {
@@ -127,7 +166,7 @@ impl Store {
             if partners_now {
                 continue;
             }
-            let theirs = family(c);
+            let theirs = family(c, &cities);
             let related = links.iter().any(|(i, cp, status)| {
                 *status != Status::Terminated
                     && cp.is_some_and(|cp| {
@@ -135,39 +174,7 @@ impl Store {
                             || (mine.contains(&cp) && theirs.contains(i))
                     })
             });
-            let shared: Vec<Area> = themes
-                .iter()
-                .filter(|a| c.areas.contains(a))
-                .copied()
-                .collect();
-            let prior = assessed
-                .get(&c.id.0)
-                .map(|items| ratio(items.iter().filter(|i| i.answer == Answer::Met).count(), 12))
-                .unwrap_or(Decimal::ZERO);
-            let parts = [
-                ratio(shared.len(), themes.len()),
-                if c.looking_for_partner {
-                    Decimal::ONE
-                } else {
-                    Decimal::ZERO
-                },
-                if related { Decimal::ONE } else { Decimal::ZERO },
-                prior,
-            ];
-            let score: Decimal = parts
-                .iter()
-                .zip(WEIGHTS.iter())
-                .map(|(p, (_, w))| p * w)
-                .sum();
-            out.push(Suggestion {
-                city: c.clone(),
-                shared,
-                shared_areas: parts[0],
-                looking_for_partner: parts[1],
-                existing_relations: parts[2],
-                prior_assessment: parts[3],
-                score: score.normalize(),
-            });
+            out.push(suggestion(c, &themes, related, assessed.get(&c.id.0)));
         }
         out.sort_by(|a, b| {
             b.score

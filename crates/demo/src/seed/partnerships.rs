@@ -54,8 +54,8 @@ pub async fn write(
     let mut tally = Tally::default();
     // SQLite has one writer at a time: more stories at once only queue.
     let parallel = match sx.store.backend() {
-        c2c_store::Backend::Postgres => CONCURRENCY,
-        c2c_store::Backend::Sqlite => 1,
+        c2c_store::DbBackend::Postgres => CONCURRENCY,
+        _ => 1,
     };
     for (group, parallel) in [(roots, parallel), (children, 1)] {
         let mut stories = futures_util::stream::iter(group)

@@ -1,0 +1,168 @@
+//! A partnership aggregate in the database: loading it whole, and writing
+//! what an event changed. Each table family has its module, holding its
+//! entities and both conversions side by side; this module composes them.
+//!
+//! Loading costs a fixed number of statements ([`LOAD_STATEMENTS`]): one per
+//! table, whatever the number of activities, measurements or events.
+
+pub(crate) mod act;
+pub(crate) mod agreements;
+pub(crate) mod assessments;
+mod common;
+pub(crate) mod contacts;
+pub(crate) mod delivery;
+pub(crate) mod measure;
+pub(crate) mod plan;
+pub(crate) mod priorities;
+pub(crate) mod replicate;
+pub(crate) mod row;
+
+pub(crate) use row::{insert_new, lock};
+
+use crate::Writer;
+use crate::error::{Result, StoreError};
+use crate::standing::Standings;
+use c2c_domain::outputs::Outputs;
+use c2c_domain::{Change, CityId, Event, Partnership};
+use row::{bump, partnership};
+use sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+/// The statements that loading an aggregate costs: the partnership row, the
+/// initiator's strategy and commitment, the stakeholders of both cities, and
+/// one per output table.
+pub const LOAD_STATEMENTS: u64 = 22;
+
+/// Loads the whole aggregate of a partnership row.
+pub(crate) async fn load<C: ConnectionTrait>(
+    db: &C,
+    row: partnership::Model,
+) -> Result<Partnership> {
+    let id = row.id;
+    load_many(db, vec![row])
+        .await?
+        .pop()
+        .ok_or_else(|| StoreError::not_found("partnership", id))
+}
+
+/// Loads the aggregates of several partnership rows in [`LOAD_STATEMENTS`] - 1
+/// statements (the rows are given), whatever their number and size. The
+/// result is in the order of the rows.
+pub(crate) async fn load_many<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<partnership::Model>,
+) -> Result<Vec<Partnership>> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let initiators: Vec<Uuid> = rows.iter().map(|r| r.initiator_id).collect();
+    let counterparts: Vec<Option<Uuid>> = rows.iter().map(|r| r.counterpart_id).collect();
+    let mut standings = Standings::load(db, &initiators, &counterparts).await?;
+    let mut assessments = assessments::Loaded::load(db, &ids).await?;
+    let mut contacts = contacts::Loaded::load(db, &ids).await?;
+    let mut agreements = agreements::Loaded::load(db, &ids).await?;
+    let mut priorities = priorities::Loaded::load(db, &ids).await?;
+    let mut plans = plan::Loaded::load(db, &ids).await?;
+    let mut delivery = delivery::Loaded::load(db, &ids).await?;
+    let mut measure = measure::Loaded::load(db, &ids).await?;
+    let mut act = act::Loaded::load(db, &ids).await?;
+    let mut replicate = replicate::Loaded::load(db, &ids).await?;
+
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let pid = row.id;
+        let mut outputs = Outputs::default();
+        assessments.fill(pid, &mut outputs)?;
+        contacts.fill(pid, &mut outputs)?;
+        agreements.fill(pid, &mut outputs)?;
+        priorities.fill(pid, &mut outputs)?;
+        outputs.plan = plans.take(pid)?;
+        if let Some(plan) = &mut outputs.plan {
+            delivery.attach(plan);
+        }
+        measure.fill(pid, &mut outputs)?;
+        act.fill(pid, &mut outputs)?;
+        replicate.fill(pid, &mut outputs)?;
+        let standing = standings.standing(CityId(row.initiator_id))?;
+        let counterpart_stakeholders = match row.counterpart_id {
+            Some(c) => standings.stakeholders(CityId(c))?,
+            None => Vec::new(),
+        };
+        let snapshot = row::snapshot(row, standing, counterpart_stakeholders, outputs)?;
+        out.push(Partnership::restore(snapshot));
+    }
+    Ok(out)
+}
+
+/// Writes the rows an event changes, then bumps the version. `before` is the
+/// aggregate the event was decided on; `after` has the event applied.
+pub(crate) async fn write(
+    w: &mut Writer,
+    before: &Partnership,
+    after: &Partnership,
+    e: &Event,
+) -> Result<()> {
+    write_outputs(w, after, e).await?;
+    bump(w, before, after, e).await
+}
+
+/// The output rows of an event; a move writes none (its state is in the
+/// partnership row).
+async fn write_outputs(w: &mut Writer, after: &Partnership, e: &Event) -> Result<()> {
+    let pid = e.partnership.0;
+    match &e.change {
+        Change::Started { .. }
+        | Change::Advanced { .. }
+        | Change::LoopedBack { .. }
+        | Change::Spawned { .. }
+        | Change::Suspended { .. }
+        | Change::Resumed
+        | Change::Concluded
+        | Change::Terminated { .. }
+        | Change::CounterpartChosen { .. } => Ok(()),
+        Change::AssessmentRecorded(a) => assessments::record(w, pid, a).await,
+        Change::ContactRecorded(c) => contacts::record(w, pid, c).await,
+        Change::FollowUpRecorded { contact, on, note } => {
+            contacts::follow_up(w, pid, *contact, *on, note).await
+        }
+        Change::AgreementRecorded(a) => agreements::record(w, pid, a).await,
+        Change::AgreementSigned {
+            agreement,
+            signature,
+        } => agreements::sign(w, pid, *agreement, signature).await,
+        Change::PriorityAgreed(p) => priorities::record(w, pid, p).await,
+        Change::PlanRecorded {
+            title,
+            summary,
+            version,
+        } => plan::record(w, pid, (title, summary, *version), e.at).await,
+        Change::ActivityRecorded {
+            activity,
+            plan_version,
+        } => plan::record_activity(w, pid, after, activity, *plan_version, e.at).await,
+        Change::TeamRecorded { activity, team } => {
+            delivery::record_team(w, pid, *activity, team).await
+        }
+        Change::ProgressReported { activity, report } => {
+            delivery::report(w, pid, *activity, report).await?;
+            plan::set_status(w, *activity, report.status).await
+        }
+        Change::RiskRecorded { activity, risk } => {
+            delivery::record_risk(w, pid, *activity, risk).await
+        }
+        Change::KpiSelected(s) => measure::select(w, pid, s).await,
+        Change::MeasurementRecorded(m) => measure::measure(w, pid, after, m).await,
+        Change::FeedbackRecorded(f) => measure::record_feedback(w, pid, f).await,
+        Change::EvaluationRecorded(x) => measure::evaluate(w, pid, x).await,
+        Change::AdjustmentProposed { adjustment, .. } => act::propose(w, pid, adjustment).await,
+        Change::AdjustmentDecided {
+            adjustment,
+            decision,
+            ..
+        } => act::decide(w, pid, *adjustment, decision).await,
+        Change::Approved(a) => act::approve(w, pid, a).await,
+        Change::LessonRecorded(l) => replicate::learn(w, pid, l).await,
+        Change::ExPostRecorded(x) => replicate::evaluate(w, pid, x).await,
+    }
+}

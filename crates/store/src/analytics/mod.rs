@@ -1,0 +1,23 @@
+//! Cross-partnership analytics (DESIGN §7, §12): one SQL statement each,
+//! aggregating in the database, over the indexes of the migrations. The
+//! statements are built with sea-query, so their values are bound whatever
+//! the backend; window functions (the time in step, the latest measurement
+//! of each period) are common table expressions of the same builder.
+//!
+//! Every query takes a [`Scope`]: everything (operators) or the partnerships a
+//! city is party to (city accounts).
+
+mod alerts;
+mod common;
+mod export;
+mod funnel;
+mod kpi;
+mod steps;
+
+pub use crate::aggregate::contacts::Unfollowed;
+pub use alerts::{Expiring, Stalled, WithoutPlan};
+pub use common::Scope;
+pub use export::{Export, Records};
+pub use funnel::{FunnelFilter, FunnelRow};
+pub use kpi::{GroupBy, KpiTotal};
+pub use steps::StepTime;
