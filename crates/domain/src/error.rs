@@ -1,10 +1,62 @@
-//! The domain's refusals. Each has a stable code; the gateway maps them to the
-//! `extensions.code` of its errors.
+//! The domain's refusals, and the one list of error codes that clients rely
+//! on ([`ErrorCode`], [`ErrorReason`]): the GraphQL `extensions.code` and
+//! `extensions.reason`, and the web app's refusals. Every layer above maps its
+//! errors onto these; none spells a code out again.
 
 use crate::CityId;
 use crate::criterion::Unmet;
 use crate::vocab::{MoveKind, Status, Step};
+use strum::{EnumIter, IntoStaticStr};
 use thiserror::Error;
+
+/// The error codes of the public API (`extensions.code`). Defined once, here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    /// No valid credentials.
+    Unauthenticated,
+    /// The account may not do this.
+    Forbidden,
+    /// The thing does not exist, or the account may not see it.
+    NotFound,
+    /// The input is malformed or out of range.
+    InvalidInput,
+    /// The move or output is refused in the partnership's state.
+    TransitionBlocked,
+    /// The partnership changed since the client read it.
+    VersionConflict,
+    /// Anything unexpected; the cause is logged, never returned.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as clients see it, e.g. `"NOT_FOUND"`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// A finer reason beside some codes (`extensions.reason`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorReason {
+    /// `TRANSITION_BLOCKED`: exit criteria are unmet (listed in `unmet`).
+    CriteriaUnmet,
+    /// `TRANSITION_BLOCKED`: the narrative has no such move from here.
+    MoveNotAllowed,
+    /// `TRANSITION_BLOCKED`: the partnership is suspended or final.
+    PartnershipNotActive,
+    /// `INVALID_INPUT`: a city named in the input is not party to the
+    /// partnership.
+    NotParty,
+}
+
+impl ErrorReason {
+    /// The reason as clients see it, e.g. `"CRITERIA_UNMET"`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
 
 /// Why the domain refused a command. A refused command changes nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -112,17 +164,27 @@ impl DomainError {
         ))
     }
 
-    /// The stable code of the error.
-    pub fn code(&self) -> &'static str {
+    /// The code clients see.
+    pub fn code(&self) -> ErrorCode {
         match self {
-            DomainError::Blocked { .. } => "TRANSITION_BLOCKED",
-            DomainError::NotAllowed { .. } => "MOVE_NOT_ALLOWED",
-            DomainError::NotActive { .. } => "PARTNERSHIP_NOT_ACTIVE",
-            DomainError::NotParty { .. } => "NOT_PARTY",
-            DomainError::Forbidden { .. } => "FORBIDDEN",
-            DomainError::NotFound { .. } => "NOT_FOUND",
-            DomainError::Invalid { .. } => "INVALID_INPUT",
-            DomainError::VersionConflict { .. } => "VERSION_CONFLICT",
+            DomainError::Blocked { .. }
+            | DomainError::NotAllowed { .. }
+            | DomainError::NotActive { .. } => ErrorCode::TransitionBlocked,
+            DomainError::NotParty { .. } | DomainError::Invalid { .. } => ErrorCode::InvalidInput,
+            DomainError::Forbidden { .. } => ErrorCode::Forbidden,
+            DomainError::NotFound { .. } => ErrorCode::NotFound,
+            DomainError::VersionConflict { .. } => ErrorCode::VersionConflict,
+        }
+    }
+
+    /// The finer reason clients see beside the code, if any.
+    pub fn reason(&self) -> Option<ErrorReason> {
+        match self {
+            DomainError::Blocked { .. } => Some(ErrorReason::CriteriaUnmet),
+            DomainError::NotAllowed { .. } => Some(ErrorReason::MoveNotAllowed),
+            DomainError::NotActive { .. } => Some(ErrorReason::PartnershipNotActive),
+            DomainError::NotParty { .. } => Some(ErrorReason::NotParty),
+            _ => None,
         }
     }
 }

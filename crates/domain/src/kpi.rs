@@ -495,7 +495,7 @@ mod tests {
         };
         assert_eq!(
             KpiValue::parse(Unit::Count, &negative).unwrap_err().code(),
-            "INVALID_INPUT"
+            crate::ErrorCode::InvalidInput
         );
         assert!(KpiValue::parse(Unit::Count, &raw()).is_err());
     }

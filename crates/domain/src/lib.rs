@@ -41,7 +41,7 @@ pub mod vocab;
 pub use city::{Area, City, CityDraft, CityLevel, Country, HelixSector, Involvement, Stakeholder};
 pub use command::{Command, Ctx, Move, StartRequest};
 pub use criterion::{Criterion, Unmet};
-pub use error::DomainError;
+pub use error::{DomainError, ErrorCode, ErrorReason};
 pub use event::{Change, Event};
 pub use ids::*;
 pub use kpi::{Direction, KpiCode, KpiDefinition, KpiValue, RawValue, Unit};

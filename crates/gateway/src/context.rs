@@ -75,7 +75,7 @@ impl Viewer {
 pub fn deps<'a>(ctx: &Context<'a>) -> Result<&'a Deps> {
     ctx.data::<Deps>().map_err(|_| {
         tracing::error!("the schema was built without its dependencies");
-        GatewayError::Internal.into()
+        GatewayError::internal().into()
     })
 }
 
@@ -87,13 +87,13 @@ pub fn store<'a>(ctx: &Context<'a>) -> Result<&'a Store> {
 /// The authenticated viewer, or `UNAUTHENTICATED`.
 pub fn viewer<'a>(ctx: &Context<'a>) -> Result<&'a Viewer> {
     ctx.data_opt::<Viewer>()
-        .ok_or_else(|| GatewayError::Unauthenticated.into())
+        .ok_or_else(|| GatewayError::unauthenticated().into())
 }
 
 /// The request's data loaders.
 pub fn loaders<'a>(ctx: &Context<'a>) -> Result<&'a Loaders> {
     ctx.data::<Loaders>().map_err(|_| {
         tracing::error!("the request was run without its loaders");
-        GatewayError::Internal.into()
+        GatewayError::internal().into()
     })
 }

@@ -1,208 +1,188 @@
-//! Errors as clients see them: a message and a stable `extensions.code`
-//! (`UNAUTHENTICATED`, `FORBIDDEN`, `NOT_FOUND`, `INVALID_INPUT`,
-//! `TRANSITION_BLOCKED` with the unmet criteria, `VERSION_CONFLICT`, or
-//! `INTERNAL` for anything unexpected, which is logged with its cause and
-//! returned without internals).
+//! Errors as clients see them: a message, the `extensions.code` of
+//! [`ErrorCode`] and, where there is one, the `extensions.reason` of
+//! [`ErrorReason`] (both defined once, in `c2c-domain`), with the unmet
+//! criteria of a blocked move, the field of an invalid input or the versions of
+//! a conflict. Anything unexpected is logged with its cause and returned as
+//! `INTERNAL` without internals. This is the one place where store and domain
+//! errors become client errors.
 
 use async_graphql::{ErrorExtensions, Value};
-use c2c_domain::{DomainError, Unmet};
+use c2c_domain::{DomainError, ErrorCode, ErrorReason, Unmet};
 use c2c_store::StoreError;
 use thiserror::Error;
 
-/// An error of the gateway.
+/// An error of the gateway, as the client will see it.
 #[derive(Debug, Error)]
-pub enum GatewayError {
-    /// No valid token.
-    #[error("authentication required: send 'Authorization: Bearer <token>' with a valid token")]
-    Unauthenticated,
-    /// The account may not do this.
-    #[error("{0}")]
-    Forbidden(String),
-    /// Something does not exist (or is not visible to the account).
-    #[error("{what} {id} was not found")]
-    NotFound {
-        /// The kind of thing.
-        what: String,
-        /// Its identifier.
-        id: String,
-    },
-    /// The input is malformed or out of range.
-    #[error("{field}: {message}")]
-    Invalid {
-        /// The input field.
-        field: String,
-        /// What is wrong.
-        message: String,
-        /// A finer code, e.g. `NOT_PARTY`.
-        reason: Option<&'static str>,
-    },
-    /// The move (or output) is refused in the partnership's state.
-    #[error("{message}")]
-    Blocked {
-        /// Why: `CRITERIA_UNMET`, `MOVE_NOT_ALLOWED` or `PARTNERSHIP_NOT_ACTIVE`.
-        reason: &'static str,
-        /// In words.
-        message: String,
-        /// Every unmet criterion.
-        unmet: Vec<Unmet>,
-    },
-    /// The partnership changed since the client read it.
-    #[error("the partnership is at version {actual}, not {expected}: reload it and try again")]
-    VersionConflict {
-        /// What the client expected.
+#[error("{message}")]
+pub struct GatewayError {
+    code: ErrorCode,
+    reason: Option<ErrorReason>,
+    message: String,
+    detail: Detail,
+}
+
+/// What an error carries beside its code and message.
+#[derive(Debug)]
+enum Detail {
+    None,
+    /// Every unmet criterion of a blocked move (empty for other refusals).
+    Unmet(Vec<Unmet>),
+    /// The input field at fault.
+    Field(String),
+    /// The versions of a conflict.
+    Versions {
         expected: u64,
-        /// What it is.
         actual: u64,
     },
-    /// Anything unexpected. The cause is logged, not returned.
-    #[error("internal error (request logged)")]
-    Internal,
 }
 
 impl GatewayError {
+    fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        GatewayError {
+            code,
+            reason: None,
+            message: message.into(),
+            detail: Detail::None,
+        }
+    }
+
+    /// No valid token.
+    pub fn unauthenticated() -> Self {
+        Self::new(
+            ErrorCode::Unauthenticated,
+            "authentication required: send 'Authorization: Bearer <token>' with a valid token",
+        )
+    }
+
+    /// Anything unexpected: the caller logs the cause.
+    pub fn internal() -> Self {
+        Self::new(ErrorCode::Internal, "internal error (request logged)")
+    }
+
     /// A forbidden error.
     pub fn forbidden(reason: impl Into<String>) -> Self {
-        GatewayError::Forbidden(reason.into())
+        Self::new(ErrorCode::Forbidden, reason)
     }
 
     /// An invalid-input error.
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        GatewayError::Invalid {
-            field: field.into(),
-            message: message.into(),
-            reason: None,
+        let field = field.into();
+        GatewayError {
+            detail: Detail::Field(field.clone()),
+            ..Self::new(
+                ErrorCode::InvalidInput,
+                format!("{field}: {}", message.into()),
+            )
         }
     }
 
     /// A not-found error.
     pub fn not_found(what: &str, id: impl ToString) -> Self {
-        GatewayError::NotFound {
-            what: what.to_owned(),
-            id: id.to_string(),
+        Self::new(
+            ErrorCode::NotFound,
+            format!("{what} {} was not found", id.to_string()),
+        )
+    }
+
+    fn version_conflict(expected: u64, actual: u64) -> Self {
+        GatewayError {
+            detail: Detail::Versions { expected, actual },
+            ..Self::new(
+                ErrorCode::VersionConflict,
+                format!(
+                    "the partnership is at version {actual}, not {expected}: reload it and try again"
+                ),
+            )
         }
     }
 
-    /// The stable code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            GatewayError::Unauthenticated => "UNAUTHENTICATED",
-            GatewayError::Forbidden(_) => "FORBIDDEN",
-            GatewayError::NotFound { .. } => "NOT_FOUND",
-            GatewayError::Invalid { .. } => "INVALID_INPUT",
-            GatewayError::Blocked { .. } => "TRANSITION_BLOCKED",
-            GatewayError::VersionConflict { .. } => "VERSION_CONFLICT",
-            GatewayError::Internal => "INTERNAL",
-        }
+    /// The code.
+    pub fn code(&self) -> ErrorCode {
+        self.code
     }
 }
 
 impl From<DomainError> for GatewayError {
     fn from(e: DomainError) -> Self {
-        StoreError::from(e).into()
+        let code = e.code();
+        let reason = e.reason();
+        let message = e.to_string();
+        let detail = match e {
+            DomainError::VersionConflict { expected, actual } => {
+                return Self::version_conflict(expected, actual);
+            }
+            DomainError::Blocked { unmet, .. } => Detail::Unmet(unmet),
+            DomainError::NotAllowed { .. } | DomainError::NotActive { .. } => {
+                Detail::Unmet(Vec::new())
+            }
+            DomainError::Invalid { field, .. } => Detail::Field(field),
+            DomainError::NotParty { .. } => Detail::Field("cityId".into()),
+            DomainError::Forbidden { .. } | DomainError::NotFound { .. } => Detail::None,
+        };
+        GatewayError {
+            code,
+            reason,
+            message,
+            detail,
+        }
     }
 }
 
 impl From<StoreError> for GatewayError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Domain(d) => {
-                let message = d.to_string();
-                match d {
-                    DomainError::Blocked { unmet, .. } => GatewayError::Blocked {
-                        reason: "CRITERIA_UNMET",
-                        message,
-                        unmet,
-                    },
-                    DomainError::NotAllowed { .. } => GatewayError::Blocked {
-                        reason: "MOVE_NOT_ALLOWED",
-                        message,
-                        unmet: Vec::new(),
-                    },
-                    DomainError::NotActive { .. } => GatewayError::Blocked {
-                        reason: "PARTNERSHIP_NOT_ACTIVE",
-                        message,
-                        unmet: Vec::new(),
-                    },
-                    DomainError::NotParty { .. } => GatewayError::Invalid {
-                        field: "cityId".into(),
-                        message,
-                        reason: Some("NOT_PARTY"),
-                    },
-                    DomainError::Forbidden { reason } => GatewayError::Forbidden(reason),
-                    DomainError::NotFound { what, id } => GatewayError::NotFound {
-                        what: what.to_owned(),
-                        id,
-                    },
-                    DomainError::Invalid { field, message } => GatewayError::Invalid {
-                        field,
-                        message,
-                        reason: None,
-                    },
-                    DomainError::VersionConflict { expected, actual } => {
-                        GatewayError::VersionConflict { expected, actual }
-                    }
-                }
-            }
+            StoreError::Domain(d) => d.into(),
             StoreError::VersionConflict { expected, actual } => {
-                GatewayError::VersionConflict { expected, actual }
+                Self::version_conflict(expected, actual)
             }
-            StoreError::NotFound { what, id } => GatewayError::NotFound {
-                what: what.to_owned(),
-                id,
-            },
-            StoreError::Invalid { field, message } => GatewayError::Invalid {
-                field,
-                message,
-                reason: None,
-            },
-            other => {
-                tracing::error!(error = %other, code = other.code(), "unexpected store error");
-                GatewayError::Internal
+            StoreError::Invalid { field, message } => Self::invalid(field, message),
+            other if other.code() == ErrorCode::Internal => {
+                tracing::error!(error = %other, "unexpected store error");
+                Self::internal()
             }
+            other => Self::new(other.code(), other.to_string()),
         }
     }
 }
 
 impl From<GatewayError> for async_graphql::Error {
     fn from(e: GatewayError) -> Self {
-        let code = e.code();
-        let message = e.to_string();
-        async_graphql::Error::new(message).extend_with(|_, ext| {
-            ext.set("code", code);
-            match &e {
-                GatewayError::Blocked { reason, unmet, .. } => {
-                    ext.set("reason", *reason);
-                    let list: Vec<Value> = unmet
-                        .iter()
-                        .map(|u| {
-                            let mut m = async_graphql::indexmap::IndexMap::new();
-                            m.insert(
-                                async_graphql::Name::new("code"),
-                                Value::from(u.criterion.code()),
-                            );
-                            m.insert(
-                                async_graphql::Name::new("message"),
-                                Value::from(u.message.clone()),
-                            );
-                            Value::Object(m)
-                        })
-                        .collect();
-                    ext.set("unmet", Value::List(list));
-                }
-                GatewayError::Invalid { field, reason, .. } => {
-                    ext.set("field", field.clone());
-                    if let Some(r) = reason {
-                        ext.set("reason", *r);
-                    }
-                }
-                GatewayError::VersionConflict { expected, actual } => {
+        async_graphql::Error::new(e.message).extend_with(|_, ext| {
+            ext.set("code", e.code.as_str());
+            if let Some(reason) = e.reason {
+                ext.set("reason", reason.as_str());
+            }
+            match &e.detail {
+                Detail::None => {}
+                Detail::Unmet(unmet) => ext.set("unmet", unmet_list(unmet)),
+                Detail::Field(field) => ext.set("field", field.clone()),
+                Detail::Versions { expected, actual } => {
                     ext.set("expectedVersion", *expected);
                     ext.set("actualVersion", *actual);
                 }
-                _ => {}
             }
         })
     }
+}
+
+fn unmet_list(unmet: &[Unmet]) -> Value {
+    Value::List(
+        unmet
+            .iter()
+            .map(|u| {
+                let mut m = async_graphql::indexmap::IndexMap::new();
+                m.insert(
+                    async_graphql::Name::new("code"),
+                    Value::from(u.criterion.code()),
+                );
+                m.insert(
+                    async_graphql::Name::new("message"),
+                    Value::from(u.message.clone()),
+                );
+                Value::Object(m)
+            })
+            .collect(),
+    )
 }
 
 /// A resolver's result.

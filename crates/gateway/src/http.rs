@@ -22,6 +22,7 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use c2c_domain::ErrorCode;
 use c2c_store::{Export, Scope, Store};
 use futures_util::StreamExt;
 use serde_json::json;
@@ -163,10 +164,10 @@ async fn metrics(State(state): State<AppState>) -> Response {
 }
 
 /// A GraphQL-shaped error response.
-fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
+fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> Response {
     let body = json!({
         "data": null,
-        "errors": [{ "message": message, "extensions": { "code": code } }],
+        "errors": [{ "message": message, "extensions": { "code": code.as_str() } }],
     });
     let mut response = (status, Json(body)).into_response();
     if status == StatusCode::UNAUTHORIZED {
@@ -189,7 +190,7 @@ async fn too_large_as_graphql_error(response: Response) -> Response {
     if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !json {
         error_response(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "INVALID_INPUT",
+            ErrorCode::InvalidInput,
             &format!("the request body is larger than the limit of {BODY_LIMIT} bytes"),
         )
     } else {
@@ -212,12 +213,12 @@ impl IntoResponse for Rejection {
         match self.0 {
             ParseRequestError::PayloadTooLarge => error_response(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "INVALID_INPUT",
+                ErrorCode::InvalidInput,
                 "the request body is too large",
             ),
             other => error_response(
                 StatusCode::BAD_REQUEST,
-                "INVALID_INPUT",
+                ErrorCode::InvalidInput,
                 &format!("the request is not a GraphQL request: {other}"),
             ),
         }
@@ -244,7 +245,7 @@ async fn authenticate(store: &Store, token: Option<&str>) -> Result<Option<Viewe
             tracing::error!(error = %e, "authenticating failed");
             Err(error_response(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "INTERNAL",
+                ErrorCode::Internal,
                 "authentication is unavailable; try again",
             ))
         }
@@ -263,12 +264,12 @@ async fn graphql(
                 .metrics
                 .errors
                 .get_or_create(&ErrorLabels {
-                    code: "UNAUTHENTICATED".into(),
+                    code: ErrorCode::Unauthenticated.as_str().into(),
                 })
                 .inc();
             return error_response(
                 StatusCode::UNAUTHORIZED,
-                "UNAUTHENTICATED",
+                ErrorCode::Unauthenticated,
                 "authentication required: send 'Authorization: Bearer <token>' with a valid, unexpired token",
             );
         }
@@ -285,11 +286,11 @@ async fn graphql(
         // no code: they are the client's input.
         let ext = error.extensions.get_or_insert_with(Default::default);
         if ext.get("code").is_none() {
-            ext.set("code", "INVALID_INPUT");
+            ext.set("code", ErrorCode::InvalidInput.as_str());
         }
         let code = match ext.get("code") {
             Some(async_graphql::Value::String(c)) => c.clone(),
-            _ => "INVALID_INPUT".to_owned(),
+            _ => ErrorCode::InvalidInput.as_str().to_owned(),
         };
         state
             .metrics
@@ -386,7 +387,7 @@ async fn export(state: AppState, headers: HeaderMap, what: Export, name: &str) -
         Ok(None) => {
             return error_response(
                 StatusCode::UNAUTHORIZED,
-                "UNAUTHENTICATED",
+                ErrorCode::Unauthenticated,
                 "authentication required: send 'Authorization: Bearer <token>' with a valid, unexpired token",
             );
         }
@@ -400,7 +401,7 @@ async fn export(state: AppState, headers: HeaderMap, what: Export, name: &str) -
             None => {
                 return error_response(
                     StatusCode::FORBIDDEN,
-                    "FORBIDDEN",
+                    ErrorCode::Forbidden,
                     "this account belongs to no city",
                 );
             }

@@ -1,7 +1,7 @@
 //! The store's errors. Each has a stable code; an unexpected database error
 //! keeps its cause for the logs.
 
-use c2c_domain::DomainError;
+use c2c_domain::{DomainError, ErrorCode};
 use sea_orm::DbErr;
 use thiserror::Error;
 
@@ -52,17 +52,18 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// The stable code of the error.
-    pub fn code(&self) -> &'static str {
+    /// The code clients see: a failure that is not the caller's (a bad
+    /// configuration, corrupt data, the database) is `INTERNAL`.
+    pub fn code(&self) -> ErrorCode {
         match self {
             StoreError::Domain(e) => e.code(),
-            StoreError::VersionConflict { .. } => "VERSION_CONFLICT",
-            StoreError::NotFound { .. } => "NOT_FOUND",
-            StoreError::Invalid { .. } => "INVALID_INPUT",
-            StoreError::UnsupportedUrl(_) => "UNSUPPORTED_URL",
-            StoreError::Corrupt(_) => "CORRUPT_DATA",
-            StoreError::Database(_) => "DATABASE",
-            StoreError::Injected(_) => "INJECTED",
+            StoreError::VersionConflict { .. } => ErrorCode::VersionConflict,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::Invalid { .. } => ErrorCode::InvalidInput,
+            StoreError::UnsupportedUrl(_)
+            | StoreError::Corrupt(_)
+            | StoreError::Database(_)
+            | StoreError::Injected(_) => ErrorCode::Internal,
         }
     }
 

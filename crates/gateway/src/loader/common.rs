@@ -13,6 +13,6 @@ pub type LoadError = Arc<StoreError>;
 pub fn loaded<T>(r: Result<T, LoadError>) -> crate::error::Result<T> {
     r.map_err(|e| {
         tracing::error!(error = %e, "loading failed");
-        GatewayError::Internal.into()
+        GatewayError::internal().into()
     })
 }

@@ -841,7 +841,7 @@ on_both_backends! { TestDb::new;
         );
         // Scoped to B, who is not party to P5: nothing.
         assert!(lab.store.kpi_totals(Scope::City(lab.b.city), "VISITORS", from, to, GroupBy::City).await.unwrap().is_empty());
-        assert_eq!(lab.store.kpi_totals(Scope::All, "NO_SUCH_KPI", from, to, GroupBy::City).await.unwrap_err().code(), "NOT_FOUND");
+        assert_eq!(lab.store.kpi_totals(Scope::All, "NO_SUCH_KPI", from, to, GroupBy::City).await.unwrap_err().code().as_str(), "NOT_FOUND");
     }
 
     async fn expiring_and_expired_agreements_of_active_partnerships_are_listed_unless_renewed(db) {

@@ -378,7 +378,7 @@ on_both_backends! { TestDb::new;
             .execute(d.actor(Side::Initiator), d.id, Some(p.version() - 1), None, Command::Move(Move::Advance))
             .await;
         assert!(matches!(e, Err(StoreError::VersionConflict { .. })), "{e:?}");
-        assert_eq!(e.unwrap_err().code(), "VERSION_CONFLICT");
+        assert_eq!(e.unwrap_err().code().as_str(), "VERSION_CONFLICT");
         assert_eq!(db.count("event").await, events);
         assert_eq!(d.load().await.state(), p.state());
     }
@@ -400,7 +400,7 @@ on_both_backends! { TestDb::new;
         assert_eq!(db.count("event").await, events);
         // Starting at Partner needs a standing strategy and commitment.
         let e = db.store.start(d.actor(Side::Initiator), Step::Partner, None, None).await;
-        assert_eq!(e.unwrap_err().code(), "TRANSITION_BLOCKED");
+        assert_eq!(e.unwrap_err().code().as_str(), "TRANSITION_BLOCKED");
         assert_eq!(db.count("partnership").await, 1);
     }
 
@@ -472,12 +472,12 @@ on_both_backends! { TestDb::new;
             .store
             .update_city(region, c2c_domain::CityDraft { name: "Łódzkie".into(), country: "PL".into(), parent: Some(w.initiator()), ..c2c_domain::CityDraft::default() })
             .await;
-        assert_eq!(e.unwrap_err().code(), "INVALID_INPUT");
+        assert_eq!(e.unwrap_err().code().as_str(), "INVALID_INPUT");
         draft.areas.clear();
         db.store.update_city(w.initiator(), draft).await.unwrap();
         assert_eq!(db.count("city_area").await, 0);
         let e = db.store.update_city(c2c_domain::CityId(uuid::Uuid::new_v4()), c2c_domain::CityDraft { name: "X".into(), country: "FR".into(), ..c2c_domain::CityDraft::default() }).await;
-        assert_eq!(e.unwrap_err().code(), "NOT_FOUND");
+        assert_eq!(e.unwrap_err().code().as_str(), "NOT_FOUND");
     }
 
     async fn a_disabled_account_can_no_longer_authenticate(db) {
@@ -501,9 +501,9 @@ on_both_backends! { TestDb::new;
             .store
             .execute(d.actor(Side::Initiator), d.id, None, None, Command::choose_counterpart(nowhere))
             .await;
-        assert_eq!(e.unwrap_err().code(), "NOT_FOUND");
+        assert_eq!(e.unwrap_err().code().as_str(), "NOT_FOUND");
         let e = db.store.partnership(c2c_domain::PartnershipId(uuid::Uuid::new_v4())).await;
-        assert_eq!(e.unwrap_err().code(), "NOT_FOUND");
+        assert_eq!(e.unwrap_err().code().as_str(), "NOT_FOUND");
         assert_eq!(db.count("event").await, events);
     }
 }
@@ -513,7 +513,10 @@ async fn an_unsupported_database_url_is_refused_with_its_password_hidden() {
     let e = c2c_store::Store::connect("mysql://root:hunter2@localhost/c2c")
         .await
         .unwrap_err();
-    assert_eq!(e.code(), "UNSUPPORTED_URL");
+    assert!(
+        matches!(e, c2c_store::StoreError::UnsupportedUrl(_)),
+        "{e:?}"
+    );
     assert!(!e.to_string().contains("hunter2"));
 }
 
