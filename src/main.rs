@@ -63,6 +63,28 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Invites a colleague to the web app: prints a one-time link with which
+    /// they choose a password and open their account.
+    Invite {
+        /// The e-mail they will sign in with.
+        #[arg(long)]
+        email: String,
+        /// Their name.
+        #[arg(long)]
+        name: String,
+        /// Their role: editor, viewer or operator.
+        #[arg(long, default_value = "editor")]
+        role: String,
+        /// Their city (its name or identifier), for an editor or viewer.
+        #[arg(long)]
+        city: Option<String>,
+        /// Days until the link expires.
+        #[arg(long, default_value_t = 7)]
+        expires_in_days: i64,
+        /// The address people open the web app at.
+        #[arg(long, env = "C2C_URL", default_value = "http://127.0.0.1:8080")]
+        url: String,
+    },
     /// Prints the GraphQL schema (SDL).
     Schema,
 }
@@ -166,6 +188,18 @@ async fn main() -> Result<()> {
         } => serve(url, listen, no_migrate, demo).await,
         Command::Migrate { status, down, yes } => migrate(&url, status, down && yes).await,
         Command::Token { command } => token(&open(&url).await?, command).await,
+        Command::Invite {
+            email,
+            name,
+            role,
+            city,
+            expires_in_days,
+            url: base,
+        } => {
+            let store = open(&url).await?;
+            let invitation = invitation(&store, email, name, &role, city, expires_in_days).await?;
+            invite(&store, &invitation, &base).await
+        }
         Command::Schema => {
             print_schema();
             Ok(())
@@ -194,11 +228,22 @@ async fn serve(url: String, listen: String, no_migrate: bool, demo: bool) -> Res
     })
     .await
     .context("starting the gateway")?;
+    let web = c2c_web::router(
+        c2c_web::WebState {
+            store: app.store().clone(),
+            on_change: app.change_hook(),
+        },
+        c2c_web::WebConfig::default(),
+    );
+    let app = app.mount(web);
     let addr = app.local_addr()?;
     println!(
-        "c2c listening on http://{addr} (GraphiQL at /, GraphQL at /graphql; database {})",
+        "c2c listening on http://{addr} (the web app at /, GraphQL at /graphql; database {})",
         app.store().url()
     );
+    if demo {
+        print_demo_links(app.store(), &format!("http://{addr}")).await?;
+    }
     std::io::stdout().flush()?;
     app.run_until_stopped(shutdown_signal()).await?;
     Ok(())
@@ -353,5 +398,97 @@ async fn serve_demo(url: &str, no_migrate: bool) -> Result<()> {
     }
     std::io::stdout().flush()?;
     store.close().await?;
+    Ok(())
+}
+
+/// The invitation the `invite` command describes, checked.
+async fn invitation(
+    store: &Store,
+    email: String,
+    name: String,
+    role: &str,
+    city: Option<String>,
+    days: i64,
+) -> Result<c2c_store::Invitation> {
+    let role: Role = role
+        .to_uppercase()
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--role is editor, viewer or operator, not {role}"))?;
+    let city = match city {
+        None => None,
+        Some(c) => Some(find_city(store, &c).await?),
+    };
+    let Some(expires_at) = expiry(Some(days))? else {
+        bail!("--expires-in-days must be positive");
+    };
+    Ok(c2c_store::Invitation {
+        email,
+        name,
+        role,
+        city,
+        invited_by: None,
+        expires_at,
+    })
+}
+
+/// A city by its identifier or its name (any of its names, any case).
+async fn find_city(store: &Store, key: &str) -> Result<c2c_domain::CityId> {
+    let cities = store.cities().await?;
+    let key = key.trim();
+    let found: Vec<_> = cities
+        .iter()
+        .filter(|c| {
+            c.id.0.to_string() == key
+                || c.name.eq_ignore_ascii_case(key)
+                || c.other_names.iter().any(|n| n.eq_ignore_ascii_case(key))
+        })
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one.id),
+        [] => bail!("no city is called {key}: give its name or identifier"),
+        many => bail!(
+            "{} cities are called {key}: give the identifier of one ({})",
+            many.len(),
+            many.iter()
+                .map(|c| c.id.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// `invite`: prints the invitation's link.
+#[allow(clippy::print_stdout)]
+async fn invite(store: &Store, invitation: &c2c_store::Invitation, base: &str) -> Result<()> {
+    let secret = store.invite(invitation).await?;
+    println!(
+        "Send this link to {} ({}); it works once, until {}:",
+        invitation.name,
+        invitation.email,
+        invitation.expires_at.format("%Y-%m-%d %H:%M UTC")
+    );
+    println!("  {}/invite/{secret}", base.trim_end_matches('/'));
+    Ok(())
+}
+
+/// With `serve --demo`: a one-time sign-in link for each demo account.
+#[allow(clippy::print_stdout)]
+async fn print_demo_links(store: &Store, base: &str) -> Result<()> {
+    let accounts = c2c_demo::accounts(store).await?;
+    let until = Utc::now() + Duration::days(7);
+    println!(
+        "Sign in to the web app as a demo account: open its link (each works once, for 7 days; \
+         `c2c serve --demo` again prints new ones):"
+    );
+    for a in &accounts {
+        let secret = store.sign_in_link(a.id, until).await?;
+        let city = a
+            .city
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
+        println!("  {}{city}: {base}/signin/{secret}", a.name);
+    }
+    std::io::stdout().flush()?;
     Ok(())
 }

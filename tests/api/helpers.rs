@@ -95,6 +95,15 @@ pub async fn serve(store: Store) -> (String, oneshot::Sender<()>) {
     let app = Application::build_with_store(store, "127.0.0.1:0", false)
         .await
         .expect("build the gateway");
+    // The web app beside the API, as `c2c serve` mounts it.
+    let web = c2c_web::router(
+        c2c_web::WebState {
+            store: app.store().clone(),
+            on_change: app.change_hook(),
+        },
+        c2c_web::WebConfig::default(),
+    );
+    let app = app.mount(web);
     let address = format!("http://{}", app.local_addr().expect("an address"));
     let (stop, stopped) = oneshot::channel::<()>();
     tokio::spawn(app.run_until_stopped(async {

@@ -18,3 +18,4 @@ mod operations;
 mod page;
 mod readme;
 mod subscriptions;
+mod web;

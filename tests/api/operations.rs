@@ -120,7 +120,7 @@ async fn health_readiness_metrics_graphiql_and_request_ids_answer() {
     );
     assert_eq!(health.text().await.unwrap(), "ok");
     assert_eq!(get("/readyz").await.unwrap().status().as_u16(), 200);
-    let page = get("/").await.unwrap().text().await.unwrap();
+    let page = get("/graphql").await.unwrap().text().await.unwrap();
     assert!(page.contains("GraphiQL") && page.contains("/graphql"));
 
     app.gql(&app.operator, "{ me { account { role } } }", json!({}))

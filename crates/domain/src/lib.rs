@@ -18,6 +18,7 @@
 //! databases, HTTP, GraphQL, async runtimes, clocks or random numbers: callers
 //! pass the time ([`Ctx::now`]) and the identifiers of new records.
 
+pub mod attention;
 pub mod city;
 pub mod command;
 pub mod criteria;

@@ -41,6 +41,8 @@ pub enum StartError {
 pub struct Application {
     listener: TcpListener,
     state: AppState,
+    bus: EventBus,
+    mounted: axum::Router,
 }
 
 impl Application {
@@ -69,7 +71,9 @@ impl Application {
             })?;
         Ok(Application {
             listener,
-            state: AppState::new(store, bus),
+            state: AppState::new(store, bus.clone()),
+            bus,
+            mounted: axum::Router::new(),
         })
     }
 
@@ -83,12 +87,25 @@ impl Application {
         &self.state.store
     }
 
+    /// What the process calls after a change made outside the API (the web
+    /// app), so that subscribers hear of it.
+    pub fn change_hook(&self) -> std::sync::Arc<dyn Fn() + Send + Sync> {
+        let bus = self.bus.clone();
+        std::sync::Arc::new(move || bus.poke())
+    }
+
+    /// Serves other routes beside the API's (the web app at `/`).
+    pub fn mount(mut self, routes: axum::Router) -> Self {
+        self.mounted = self.mounted.merge(routes);
+        self
+    }
+
     /// Serves until `shutdown` completes, then finishes the requests in flight.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, router(self.state))
+        axum::serve(self.listener, router(self.state).merge(self.mounted))
             .with_graceful_shutdown(shutdown)
             .await
     }

@@ -6,7 +6,7 @@ use crate::error::{GatewayError, Result};
 use crate::loader::Loaders;
 use async_graphql::Context;
 use c2c_domain::{CityId, Partnership};
-use c2c_store::{Account, Actor, Role, Store};
+use c2c_store::{Account, Actor, Store};
 
 /// The schema's dependencies.
 #[derive(Clone, Debug)]
@@ -27,7 +27,7 @@ pub struct Viewer {
 impl Viewer {
     /// A platform operator.
     pub fn is_operator(&self) -> bool {
-        self.account.role == Role::Operator
+        self.account.is_operator()
     }
 
     /// The account's city, for editors and viewers.
@@ -35,39 +35,28 @@ impl Viewer {
         self.account.city
     }
 
-    /// Whether the viewer may see a partnership: operators see all, city
-    /// accounts those their city is party to.
+    /// Whether the viewer may see a partnership (the store's access rule).
     pub fn can_see(&self, p: &Partnership) -> bool {
-        self.is_operator() || self.city().is_some_and(|c| p.is_party(c))
+        self.account.can_see(p)
     }
 
     /// Whether the viewer may see a city's strategy and commitment.
     pub fn can_see_standing_of(&self, city: CityId) -> bool {
-        self.is_operator() || self.city() == Some(city)
+        self.account.can_see_standing_of(city)
     }
 
-    /// The actor for a change of a city's outputs: only editors act, for their
-    /// own city. Operators never change a city's outputs.
+    /// The actor for a change of a city's outputs (the store's access rule).
     pub fn editor(&self) -> Result<Actor> {
-        match (self.account.role, self.account.city) {
-            (Role::Editor, Some(city)) => Ok(Actor {
-                account: self.account.id,
-                city,
-            }),
-            (Role::Operator, _) => {
-                Err(GatewayError::forbidden("operators do not change a city's outputs").into())
-            }
-            _ => Err(GatewayError::forbidden("a viewer account cannot change anything").into()),
-        }
+        self.account
+            .editor()
+            .map_err(|e| GatewayError::from(e).into())
     }
 
     /// Fails unless the viewer is an operator.
     pub fn operator(&self) -> Result<()> {
-        if self.is_operator() {
-            Ok(())
-        } else {
-            Err(GatewayError::forbidden("only platform operators can do this").into())
-        }
+        self.account
+            .operator()
+            .map_err(|e| GatewayError::from(e).into())
     }
 }
 

@@ -73,7 +73,6 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let header = axum::http::HeaderName::from_static("x-request-id");
     Router::new()
-        .route("/", get(graphiql))
         .route("/graphql", get(graphiql).post(graphql))
         .route("/graphql/ws", get(subscriptions))
         .route("/healthz", get(healthz))

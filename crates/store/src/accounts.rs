@@ -6,7 +6,7 @@ use crate::cities::city;
 use crate::convert::{code, parse};
 use crate::entity::entity;
 use crate::error::{Result, StoreError};
-use crate::{Store, now};
+use crate::{Store, Writer, now};
 use c2c_domain::{AccountId, CityId};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -23,6 +23,10 @@ entity!(account, "account", {
     pub city_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub disabled_at: Option<DateTimeUtc>,
+    pub email: Option<String>,
+    pub password_hash: Option<String>,
+    pub failed_sign_ins: i32,
+    pub locked_until: Option<DateTimeUtc>,
 });
 
 entity!(api_token, "api_token", {
@@ -67,9 +71,11 @@ pub struct Account {
     pub created_at: DateTime<Utc>,
     /// When it was disabled, if it was.
     pub disabled_at: Option<DateTime<Utc>>,
+    /// The e-mail it signs in to the web app with, if it has one.
+    pub email: Option<String>,
 }
 
-fn account_from(m: account::Model) -> Result<Account> {
+pub(crate) fn account_from(m: account::Model) -> Result<Account> {
     Ok(Account {
         id: AccountId(m.id),
         name: m.name,
@@ -77,7 +83,62 @@ fn account_from(m: account::Model) -> Result<Account> {
         city: m.city_id.map(CityId),
         created_at: m.created_at,
         disabled_at: m.disabled_at,
+        email: m.email,
     })
+}
+
+/// The row of a new account, checked: a name of 1 to 200 characters; editors
+/// and viewers belong to a city, operators to none.
+pub(crate) fn new_account(
+    id: AccountId,
+    name: &str,
+    role: Role,
+    city: Option<CityId>,
+) -> Result<account::ActiveModel> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 || name.contains('\0') {
+        return Err(StoreError::Invalid {
+            field: "name".into(),
+            message: "an account needs a name of 1 to 200 characters, without NUL".into(),
+        });
+    }
+    match (role, city) {
+        (Role::Operator, Some(_)) => {
+            return Err(StoreError::Invalid {
+                field: "cityId".into(),
+                message: "an operator belongs to no city".into(),
+            });
+        }
+        (Role::Editor | Role::Viewer, None) => {
+            return Err(StoreError::Invalid {
+                field: "cityId".into(),
+                message: "an editor or viewer belongs to a city".into(),
+            });
+        }
+        _ => {}
+    }
+    Ok(account::ActiveModel {
+        id: Set(id.0),
+        name: Set(name.to_owned()),
+        role: Set(code(role)),
+        city_id: Set(city.map(|c| c.0)),
+        created_at: Set(now()),
+        disabled_at: Set(None),
+        email: Set(None),
+        password_hash: Set(None),
+        failed_sign_ins: Set(0),
+        locked_until: Set(None),
+    })
+}
+
+/// Inserts a new account's row, once its city is known to exist.
+pub(crate) async fn insert_account(w: &mut Writer, row: account::ActiveModel) -> Result<()> {
+    if let sea_orm::ActiveValue::Set(Some(c)) = &row.city_id
+        && city::Entity::find_by_id(*c).one(&w.txn).await?.is_none()
+    {
+        return Err(StoreError::not_found("city", c));
+    }
+    w.insert(row).await
 }
 
 impl Store {
@@ -90,48 +151,14 @@ impl Store {
         role: Role,
         city: Option<CityId>,
     ) -> Result<Account> {
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 200 || name.contains('\0') {
-            return Err(StoreError::Invalid {
-                field: "name".into(),
-                message: "an account needs a name of 1 to 200 characters, without NUL".into(),
-            });
-        }
-        match (role, city) {
-            (Role::Operator, Some(_)) => {
-                return Err(StoreError::Invalid {
-                    field: "cityId".into(),
-                    message: "an operator belongs to no city".into(),
-                });
-            }
-            (Role::Editor | Role::Viewer, None) => {
-                return Err(StoreError::Invalid {
-                    field: "cityId".into(),
-                    message: "an editor or viewer belongs to a city".into(),
-                });
-            }
-            _ => {}
-        }
         let mut w = self.begin_write().await?;
-        if let Some(c) = city
-            && city::Entity::find_by_id(c.0).one(&w.txn).await?.is_none()
-        {
-            return Err(StoreError::not_found("city", c));
-        }
-        let row = account::ActiveModel {
-            id: Set(id.0),
-            name: Set(name.to_owned()),
-            role: Set(code(role)),
-            city_id: Set(city.map(|c| c.0)),
-            created_at: Set(now()),
-            disabled_at: Set(None),
-        };
-        let stored = account::Entity::insert(row)
-            .exec_with_returning(&w.txn)
-            .await?;
-        w.wrote()?;
+        let row = new_account(id, name, role, city)?;
+        insert_account(&mut w, row).await?;
+        let stored = account::Entity::find_by_id(id.0).one(&w.txn).await?;
         w.commit().await?;
-        account_from(stored)
+        stored
+            .ok_or_else(|| StoreError::not_found("account", id))
+            .and_then(account_from)
     }
 
     /// Disables an account: its tokens stop working. Disabling a disabled
@@ -215,18 +242,22 @@ pub const TOKEN_PREFIX: &str = "c2c_";
 
 /// The SHA-256 of a secret, in hex: what the store keeps. Secrets are 256
 /// random bits, so a fast hash is enough (there is nothing to guess).
-fn hash(secret: &str) -> String {
+pub(crate) fn hash(secret: &str) -> String {
     Sha256::digest(secret.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
 }
 
-fn new_secret() -> Result<String> {
+/// 256 random bits in hex.
+pub(crate) fn random_hex() -> Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| StoreError::corrupt(format!("no randomness: {e}")))?;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(format!("{TOKEN_PREFIX}{hex}"))
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn new_secret() -> Result<String> {
+    Ok(format!("{TOKEN_PREFIX}{}", random_hex()?))
 }
 
 impl Store {

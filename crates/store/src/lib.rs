@@ -13,6 +13,7 @@
 //! explicit conversions to and from domain types. No code path updates or
 //! deletes an event.
 
+mod access;
 mod accounts;
 mod aggregate;
 mod analytics;
@@ -23,10 +24,12 @@ mod error;
 mod events;
 mod kpis;
 mod partnerships;
+mod sign_in;
 mod standing;
 mod suggestions;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod web_sessions;
 
 pub use accounts::{Account, Role, TOKEN_PREFIX, Token};
 pub use aggregate::LOAD_STATEMENTS;
@@ -40,6 +43,9 @@ pub use events::{EventListener, StoredEvent};
 pub use partnerships::{PartnershipFilter, Recorded, SpawnRecorded};
 /// Which database a store runs on (PostgreSQL or SQLite; never MySQL).
 pub use sea_orm::DbBackend;
+pub use sign_in::{
+    Invitation, LOCK_MINUTES, MAX_FAILED_SIGN_INS, MIN_PASSWORD_CHARS, SignIn, normalise_email,
+};
 pub use suggestions::{Suggestion, WEIGHTS};
 
 use c2c_domain::{AccountId, CityId};

@@ -378,6 +378,29 @@ impl Store {
         Ok(out)
     }
 
+    /// When each partnership entered its current step, as it happened (its
+    /// last start, advance or loop back): one statement.
+    pub async fn steps_entered(
+        &self,
+        ids: &[PartnershipId],
+    ) -> Result<std::collections::HashMap<PartnershipId, DateTime<Utc>>> {
+        let uuids: Vec<Uuid> = ids.iter().map(|p| p.0).collect();
+        let rows: Vec<(Option<Uuid>, Option<DateTime<Utc>>)> = event::Entity::find()
+            .select_only()
+            .column(event::Column::PartnershipId)
+            .column_as(event::Column::OccurredAt.max(), "entered")
+            .filter(event::Column::PartnershipId.is_in(uuids))
+            .filter(event::Column::Kind.is_in(["STARTED", "ADVANCED", "LOOPED_BACK"]))
+            .group_by(event::Column::PartnershipId)
+            .into_tuple()
+            .all(self.db())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, at)| Some((PartnershipId(id?), at?)))
+            .collect())
+    }
+
     /// The cities of a partnership: its initiator and its counterpart, if any
     /// (one statement).
     pub async fn parties(&self, id: PartnershipId) -> Result<(CityId, Option<CityId>)> {

@@ -1,0 +1,232 @@
+//! Two city teams take a partnership from Partner to Do in the browser, each
+//! signing and approving its own side; a refused move shows its unmet
+//! criteria; a stale confirmation gets the conflict page; 中文 shows the board
+//! and the checklist in Chinese; no page asks any host but the server.
+//! Screenshots of the board and the partnership page, in both languages, are
+//! saved under `target/screenshots/`.
+
+use super::browser::Browser;
+use super::{PASSWORD, login, signed_in};
+use crate::flow::Flow;
+use crate::helpers::{TestApp, on_both_backends};
+use c2c_domain::outputs::SelectionCriterion;
+use chrono::{Days, Utc};
+use strum::IntoEnumIterator;
+
+fn today() -> String {
+    Utc::now().date_naive().to_string()
+}
+
+fn in_days(n: u64) -> String {
+    Utc::now()
+        .date_naive()
+        .checked_add_days(Days::new(n))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Nothing but the server was asked for the current page.
+async fn only_the_server(b: &Browser) {
+    let foreign = b.foreign_requests().await;
+    assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
+}
+
+/// Opens a move's confirmation from the partnership page and confirms it.
+async fn move_by(b: &Browser, partnership: &str, label: &str) {
+    b.goto(partnership).await;
+    b.follow(label).await;
+    b.press("#confirm-move").await;
+}
+
+/// The counterpart's editor accepts an invitation in the browser.
+async fn invited(app: &TestApp) -> Browser {
+    let invitation = c2c_store::Invitation {
+        email: "editor@shanghai.test".into(),
+        name: "Shanghai foreign affairs office".into(),
+        role: c2c_store::Role::Editor,
+        city: Some(c2c_domain::CityId(
+            app.counterpart.id.parse().expect("a city id"),
+        )),
+        invited_by: None,
+        expires_at: Utc::now() + chrono::Duration::days(1),
+    };
+    let secret = app
+        .db
+        .store
+        .invite(&invitation)
+        .await
+        .expect("an invitation");
+    let b = Browser::open(&app.address, "en", 1280).await;
+    b.goto(&format!("/invite/{secret}")).await;
+    assert!(b.text().await.contains("Shanghai foreign affairs office"));
+    b.fill("password", PASSWORD).await;
+    b.fill("repeat", PASSWORD).await;
+    b.submit().await;
+    assert_eq!(b.path().await, "/", "accepting the invitation signs in");
+    b
+}
+
+async fn partner_step(a: &Browser, b: &Browser, page: &str) {
+    a.goto(&format!("{page}/assessment")).await;
+    a.date("on", &today()).await;
+    for c in SelectionCriterion::iter() {
+        a.tick(c.code(), "MET").await;
+    }
+    a.submit().await;
+    assert!(a.text().await.contains("Saved."), "the assessment is saved");
+    for (side, by) in [(a, "Mayor of Gothenburg"), (b, "Mayor of Shanghai")] {
+        side.goto(&format!("{page}/priorities")).await;
+        side.choose("area", "EDUCATION_RESEARCH").await;
+        side.fill("by", by).await;
+        side.date("on", &today()).await;
+        side.submit().await;
+    }
+    a.goto(&format!("{page}/agreements/new")).await;
+    a.choose("kind", "MOU").await;
+    a.fill("title", "MoU on education and research").await;
+    a.tick("areas", "EDUCATION_RESEARCH").await;
+    a.date("validUntil", &in_days(3 * 365)).await;
+    a.submit().await;
+    for (side, by) in [(a, "Mayor of Gothenburg"), (b, "Mayor of Shanghai")] {
+        side.goto(page).await;
+        side.follow("Sign for our city").await;
+        side.fill("by", by).await;
+        side.date("on", &today()).await;
+        side.submit().await;
+        assert!(side.text().await.contains("Saved."));
+    }
+}
+
+async fn plan_step(app: &TestApp, a: &Browser, b: &Browser, page: &str) {
+    a.goto(&format!("{page}/plan")).await;
+    a.fill("title", "Joint action plan 2027").await;
+    a.fill("summary", "Student exchanges and a joint summer school")
+        .await;
+    a.submit().await;
+    a.goto(&format!("{page}/activities/new")).await;
+    a.fill("title", "Summer school on port cities").await;
+    a.choose("area", "EDUCATION_RESEARCH").await;
+    a.choose("leadCityId", &app.initiator.id).await;
+    a.choose("leadStakeholderId", &app.initiator.stakeholder)
+        .await;
+    a.date("start", &in_days(30)).await;
+    a.date("due", &in_days(90)).await;
+    a.fill("expectedResults", "Forty students from both cities")
+        .await;
+    a.fill("funding1Amount", "25000").await;
+    a.fill("funding1Currency", "SEK").await;
+    a.fill("funding1Source", "City of Gothenburg").await;
+    a.submit().await;
+    assert!(a.text().await.contains("Summer school on port cities"));
+    for (side, by) in [
+        (a, "Gothenburg City Council"),
+        (b, "Shanghai People's Government"),
+    ] {
+        side.goto(&format!("{page}/approvals/plan")).await;
+        side.fill("by", by).await;
+        side.date("on", &today()).await;
+        side.submit().await;
+        assert!(side.text().await.contains("Saved."), "the plan is approved");
+    }
+}
+
+/// A refused move lists every unmet criterion.
+async fn refused_move(a: &Browser, page: &str) {
+    move_by(a, page, "Advance to Do").await;
+    let text = a.text().await;
+    assert!(text.contains("The move was refused"), "{text}");
+    for title in ["Plan has an activity", "Plan approved by both cities"] {
+        assert!(text.contains(title), "the refusal names {title}: {text}");
+    }
+}
+
+/// A confirmation opened before someone else's change gets the conflict
+/// page, with the fresh state.
+async fn stale_confirmation(a: &Browser, b: &Browser, page: &str) {
+    a.goto(page).await;
+    a.follow("Suspend").await;
+    a.fill("reason", "Elections in both cities").await;
+    // Meanwhile the counterpart names its team: the partnership changes.
+    b.goto(page).await;
+    b.follow("Name our team").await;
+    b.fill("name", "Shanghai summer school team").await;
+    b.submit().await;
+    a.press("#confirm-move").await;
+    let text = a.text().await;
+    assert!(
+        text.contains("Someone else changed this partnership"),
+        "{text}"
+    );
+}
+
+async fn in_chinese(a: &Browser, page: &str) {
+    a.goto("/").await;
+    a.follow("中文").await;
+    let board = a.text().await;
+    for word in ["本市的伙伴关系", "伙伴", "计划", "实施"] {
+        assert!(
+            board.contains(word),
+            "the board in Chinese shows {word}: {board}"
+        );
+    }
+    a.screenshot("board-zh").await;
+    a.goto(page).await;
+    let text = a.text().await;
+    assert!(
+        text.contains("核对清单"),
+        "the checklist in Chinese: {text}"
+    );
+    assert!(!text.contains("Leaving"), "no English heading left: {text}");
+    a.screenshot("partnership-zh").await;
+    only_the_server(a).await;
+}
+
+async fn partner_to_do(app: TestApp) {
+    let mut flow = Flow::start(&app).await;
+    flow.aim().await;
+    flow.commit().await;
+    login(
+        &app,
+        &app.initiator.editor_account,
+        "editor@gothenburg.test",
+    )
+    .await;
+    let a = signed_in(&app, "editor@gothenburg.test", "en").await;
+    let b = invited(&app).await;
+    a.goto("/partnerships/new").await;
+    a.tick("atStep", "PARTNER").await;
+    a.choose("counterpartCityId", &app.counterpart.id).await;
+    a.submit().await;
+    let page = a.path().await;
+    assert!(page.starts_with("/partnerships/"), "started: {page}");
+    only_the_server(&a).await;
+    partner_step(&a, &b, &page).await;
+    move_by(&a, &page, "Advance to Plan").await;
+    assert!(a.text().await.contains("The partnership has moved."));
+    refused_move(&a, &page).await;
+    plan_step(&app, &a, &b, &page).await;
+    move_by(&a, &page, "Advance to Do").await;
+    let current = a
+        .client
+        .find(fantoccini::Locator::Css("[aria-current=step]"))
+        .await
+        .expect("the current step")
+        .text()
+        .await
+        .expect("its name");
+    assert_eq!(current, "Do");
+    a.screenshot("partnership-en").await;
+    a.goto("/").await;
+    a.screenshot("board-en").await;
+    only_the_server(&a).await;
+    stale_confirmation(&a, &b, &page).await;
+    in_chinese(&a, &page).await;
+    a.close().await;
+    b.close().await;
+}
+
+on_both_backends! { crate::helpers::TestApp::spawn;
+    async fn two_cities_take_a_partnership_from_partner_to_do_in_the_browser(app) {
+        partner_to_do(app).await;
+    }
+}
