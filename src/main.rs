@@ -235,6 +235,7 @@ async fn serve(url: String, listen: String, no_migrate: bool, demo: bool) -> Res
         },
         c2c_web::WebConfig::default(),
     );
+    tokio::spawn(c2c_web::sweep_sessions(app.store().clone()));
     let app = app.mount(web);
     let addr = app.local_addr()?;
     println!(

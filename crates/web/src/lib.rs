@@ -32,7 +32,7 @@ use axum::middleware;
 use axum::response::Response;
 use axum::routing::{get, post};
 
-pub use session::COOKIE as SESSION_COOKIE;
+pub use session::{COOKIE as SESSION_COOKIE, sweep as sweep_sessions};
 pub use state::WebState;
 
 /// How the app is served.

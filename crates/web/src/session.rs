@@ -87,3 +87,16 @@ pub fn layer(store: Store, secure: bool) -> SessionManagerLayer<DbSessions> {
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(IDLE_HOURS)))
 }
+
+/// Deletes expired sessions once an hour, for as long as the process runs.
+pub async fn sweep(store: Store) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        match store.delete_expired_sessions().await {
+            Ok(n) if n > 0 => tracing::info!(sessions = n, "expired web sessions deleted"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "expired web sessions could not be deleted"),
+        }
+    }
+}
