@@ -31,8 +31,8 @@ pub mod testing;
 pub use accounts::{Account, Role, TOKEN_PREFIX, Token};
 pub use aggregate::LOAD_STATEMENTS;
 pub use analytics::{
-    Expiring, Export, FunnelFilter, FunnelRow, GroupBy, KpiTotal, Records, Scope, Stalled,
-    StepTime, Unfollowed, WithoutPlan,
+    Expiring, Export, FunnelFilter, FunnelRow, GroupBy, KpiTotal, OneSided, PersonChange,
+    PersonChangeKind, Records, Scope, Stalled, StepTime, Unfollowed, WithoutPlan,
 };
 pub use c2c_migration::Migrator;
 pub use error::{Result, StoreError};
