@@ -31,6 +31,7 @@ impl Story<'_> {
             on,
             summary: format!("{word}, as the sources report. Source: {}", a.source),
             status,
+            reason: None,
             percent: (status == ActivityStatus::Completed).then_some(100),
         };
         self.exec(lead, Command::RecordProgress(draft)).await
@@ -138,6 +139,7 @@ impl Story<'_> {
             on,
             summary: format!("{FILLER} progress in cycle {cycle} is not documented."),
             status,
+            reason: None,
             percent: None,
         };
         self.fill(

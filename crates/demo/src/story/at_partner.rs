@@ -68,6 +68,7 @@ impl Story<'_> {
             theirs: levels,
             outcome: format!("{}\nSource: {}", c.outcome, c.source),
             follow_up_due: c.follow_up_due,
+            joint: false,
         };
         self.exec(self.initiator, Command::RecordContact(draft))
             .await?;

@@ -176,6 +176,9 @@ impl Story<'_> {
             ActApproved => self.approve_decisions(on, cycle).await,
             ReplicateLessons => self.fill_lesson(cycle).await,
             ReplicateExpost => self.fill_expost(cycle).await,
+            AimRenewed | CommitRenewed | PlanRevised | AgreementInForce => {
+                bail!("{} is not filled in", criterion.code())
+            }
         }
     }
 }
