@@ -15,6 +15,9 @@ mod m20261122_000004_create_kpis;
 mod m20261122_000005_seed_kpi_catalogue;
 mod m20261122_000006_create_history;
 mod m20261201_100001_create_sign_in;
+mod m20261201_200001_cycle_evidence;
+mod m20261201_200002_joint_contacts_and_reasons;
+mod m20261201_200003_create_contact_persons;
 
 // The helpers every migration uses, defined in a leaf below them.
 pub(crate) use common::{drop_tables, fk, index};
@@ -34,6 +37,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_seed_kpi_catalogue::Migration),
             Box::new(m20261122_000006_create_history::Migration),
             Box::new(m20261201_100001_create_sign_in::Migration),
+            Box::new(m20261201_200001_cycle_evidence::Migration),
+            Box::new(m20261201_200002_joint_contacts_and_reasons::Migration),
+            Box::new(m20261201_200003_create_contact_persons::Migration),
         ]
     }
 }

@@ -291,6 +291,38 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         refused(&app, token, "mutation { startPartnership(atStep: SOMEWHERE) { id } }", json!({}), "INVALID_INPUT", None).await;
     }
 
+    async fn dates_amounts_and_reasons_out_of_range_are_refused_the_same_way_everywhere(app) {
+        let token = &app.initiator.editor;
+        let me = app.initiator.id.clone();
+        let (p, _, _, money) = measured_partnership(&app).await;
+        let contact = "mutation($p: UUID!, $i: ContactInput!) { recordContact(partnershipId: $p, input: $i) { id } }";
+        refused(&app, token, contact, json!({ "p": p, "i": { "on": "1899-12-31", "kind": "CALL", "direction": "OUTBOUND" } }), "INVALID_INPUT", Some("on")).await;
+        refused(&app, token, contact, json!({ "p": p, "i": { "on": "2024-01-10", "kind": "CALL", "direction": "OUTBOUND", "followUpDue": "2101-01-01" } }), "INVALID_INPUT", Some("followUpDue")).await;
+        let activity = "mutation($p: UUID!, $i: ActivityInput!) { recordActivity(partnershipId: $p, input: $i) { plan { activities { id } } } }";
+        refused(&app, token, activity, json!({ "p": p, "i": { "title": "Exchange", "start": "2024-01-01", "due": "2101-01-01" } }), "INVALID_INPUT", Some("due")).await;
+        // More than four decimal places: one message, whatever carries the amount.
+        let funding = refused(&app, token, activity, json!({ "p": p, "i": { "title": "Exchange", "funding": [{ "amount": "10.12345", "currency": "XAU", "source": "Gold reserve" }] } }), "INVALID_INPUT", Some("amount")).await;
+        let measured = refused(&app, token, MEASURE, measurement(&p, &money, &me, json!({ "amount": "10.12345", "currency": "XAU" })), "INVALID_INPUT", Some("amount")).await;
+        assert_eq!(funding.errors[0]["message"], measured.errors[0]["message"]);
+        assert_eq!(funding.errors[0]["message"], "amount: 10.12345 has more than 4 decimal places");
+        // Money in a measurement is never negative.
+        let negative = refused(&app, token, MEASURE, measurement(&p, &money, &me, json!({ "amount": "-10", "currency": "EUR" })), "INVALID_INPUT", Some("amount")).await;
+        assert_eq!(negative.errors[0]["message"], "amount: -10 is negative");
+        let mut late = measurement(&p, &money, &me, json!({ "amount": "10", "currency": "EUR" }));
+        late["i"]["periodEnd"] = json!("2101-01-01");
+        refused(&app, token, MEASURE, late, "INVALID_INPUT", Some("periodEnd")).await;
+        // A cancellation needs a reason; only a cancellation takes one.
+        let r = app.gql(token, activity, json!({ "p": p, "i": { "title": "Exchange", "start": "2024-01-01", "due": "2024-12-31" } })).await;
+        let a = str_at(r.ok(), "/recordActivity/plan/activities/0/id");
+        let progress = "mutation($p: UUID!, $i: ProgressInput!) { recordProgress(partnershipId: $p, input: $i) { id } }";
+        refused(&app, token, progress, json!({ "p": p, "i": { "activityId": a, "on": "2024-06-01", "summary": "Dropped", "status": "CANCELLED" } }), "INVALID_INPUT", Some("reason")).await;
+        refused(&app, token, progress, json!({ "p": p, "i": { "activityId": a, "on": "2024-06-01", "summary": "Going", "status": "IN_PROGRESS", "reason": "Budget" } }), "INVALID_INPUT", Some("reason")).await;
+        // A contact person's e-mail; an analytic asked as of a future date.
+        let person = "mutation($p: UUID!, $i: ContactPersonInput!) { recordContactPerson(partnershipId: $p, input: $i) { id } }";
+        refused(&app, token, person, json!({ "p": p, "i": { "name": "Li Wei", "role": "Office", "email": "li.wei", "from": "2024-01-01", "announced": true } }), "INVALID_INPUT", Some("email")).await;
+        refused(&app, &app.operator, "{ platform { expiringAgreements(asOf: \"2999-01-01\") { title } } }", json!({}), "INVALID_INPUT", Some("asOf")).await;
+    }
+
     async fn text_with_a_nul_character_is_invalid_input_on_both_backends(app) {
         // PostgreSQL cannot store U+0000 in text: it must be refused as input,
         // not fail in the database (and not be taken by SQLite alone).

@@ -93,13 +93,13 @@ async fn load(db: &TestDb) -> Loaded {
         .into_iter()
         .map(|c| (c.name, c.id))
         .collect();
-    assert!(cities.len() >= 60, "{} cities", cities.len());
+    assert_eq!(cities.len(), 140, "the cities of demo/platform.toml");
     let (ids, more) = store
         .list_partnerships(&PartnershipFilter::default(), 1000, None)
         .await
         .unwrap();
     assert!(!more);
-    assert!(ids.len() >= 50, "{} partnerships", ids.len());
+    assert_eq!(ids.len(), 128, "the partnerships of demo/platform.toml");
     let partnerships = store.partnerships_by_id(&ids).await.unwrap();
     let steps: HashSet<Step> = partnerships.iter().map(|p| p.state().step).collect();
     let loops: HashSet<Loop> = partnerships.iter().map(|p| p.state().loop_).collect();
@@ -164,17 +164,56 @@ async fn the_sources_stories_are_told(db: &TestDb, loaded: &Loaded) {
     assert_eq!((signed.year(), signed.month()), (2018, 9));
     assert_eq!(bn.state().step, Step::Plan);
 
-    // Gothenburg–Shanghai: continual improvement, MoUs renewed.
+    // Gothenburg–Shanghai: continual improvement, a cycle per renewed MoU;
+    // each cycle revised the plan; the 2017 MoU expired in 2020, so the
+    // partnership cannot leave Act today.
     let gs = loaded.between("Gothenburg", "Shanghai");
     assert_eq!(gs.state().loop_, Loop::ContinualImprovement);
-    assert!(gs.state().cycle >= 2, "cycle {}", gs.state().cycle);
+    assert_eq!((gs.state().step, gs.state().cycle), (Step::Act, 5));
     let renewals = gs
         .outputs()
         .agreements
         .iter()
         .filter(|a| a.renewal_of.is_some())
         .count();
-    assert!(renewals >= 2, "{renewals} renewed MoUs");
+    assert_eq!(renewals, 4, "renewed MoUs");
+    let plan = gs
+        .outputs()
+        .plan
+        .as_ref()
+        .expect("the Gothenburg–Shanghai plan");
+    assert_eq!(plan.version_cycle, 5, "the plan of the fifth cycle");
+    let today = chrono::Utc::now().date_naive();
+    let blocked: Vec<&str> = gs.readiness(today)[0]
+        .unmet
+        .iter()
+        .map(|u| u.criterion.code())
+        .collect();
+    assert!(blocked.contains(&"AGREEMENT_IN_FORCE"), "{blocked:?}");
+
+    // Castile and León–Nanjing: the student exchange planned to start in
+    // 2020 is under way by its dates, with no team and no report yet.
+    let cn = loaded.between("Castile and León", "Nanjing");
+    assert_eq!(cn.state().step, Step::Do);
+    let blocked: Vec<&str> = cn.readiness(today)[0]
+        .unmet
+        .iter()
+        .map(|u| u.criterion.code())
+        .collect();
+    assert_eq!(blocked, ["DO_TEAMS", "DO_PROGRESS"]);
+
+    // The survey's pairs: Liverpool's 2016 partnerships, Umbria's.
+    for (city, partner, step) in [
+        ("Liverpool", "Guiyang", Step::Plan),
+        ("Liverpool", "Chongqing", Step::Plan),
+        ("Liverpool", "Qingdao", Step::Plan),
+        ("Liverpool", "Shandong", Step::Plan),
+        ("Umbria", "Zhangjiajie", Step::Plan),
+        ("Umbria", "Hunan", Step::Partner),
+    ] {
+        let p = loaded.between(city, partner);
+        assert_eq!(p.state().step, step, "{city}–{partner}");
+    }
 
     // Prague–Beijing: ended over one clause.
     let pb = loaded.between("Prague", "Beijing");
@@ -235,21 +274,49 @@ async fn the_sources_stories_are_told(db: &TestDb, loaded: &Loaded) {
     );
 }
 
-/// Every filler says so; every measurement has a source.
+/// Every filler says so; every measurement has a source; a filler
+/// measurement never repeats a sourced value of its KPI; every assessment
+/// answer names its source or says it is a filler.
 fn every_filler_says_so(loaded: &Loaded) {
+    let filler = c2c_demo::FILLER;
     for p in &loaded.partnerships {
-        for a in &p.outputs().agreements {
+        let o = p.outputs();
+        for a in &o.agreements {
             if a.title.contains("demo filler") {
+                assert!(a.text.as_deref().unwrap_or_default().starts_with(filler));
+            }
+        }
+        for m in &o.measurements {
+            assert!(!m.source.is_empty());
+            if m.source.starts_with(filler) {
+                assert!(m.note.starts_with(filler), "{}", m.note);
+                let copied = o.measurements.iter().any(|x| {
+                    x.selection == m.selection
+                        && !x.source.starts_with(filler)
+                        && x.value == m.value
+                });
+                assert!(!copied, "a filler copies a sourced value: {:?}", m.value);
+            }
+        }
+        for a in &o.assessments {
+            for i in &a.items {
                 assert!(
-                    a.text
-                        .as_deref()
-                        .unwrap_or_default()
-                        .starts_with("Demo filler")
+                    i.note.starts_with(filler) || i.note.contains("Source:"),
+                    "{:?}: {}",
+                    i.criterion,
+                    i.note
                 );
             }
         }
-        for m in &p.outputs().measurements {
-            assert!(!m.source.is_empty());
+        for r in o
+            .plan
+            .iter()
+            .flat_map(|plan| plan.activities.iter())
+            .flat_map(|a| a.progress.iter())
+        {
+            if r.status == c2c_domain::outputs::ActivityStatus::Cancelled {
+                assert!(r.reason.as_deref().is_some_and(|x| !x.is_empty()));
+            }
         }
     }
 }

@@ -40,6 +40,36 @@ impl<'a> Flow<'a> {
         }
     }
 
+    /// Starts a partnership of the initiator at Partner, recorded as started
+    /// at `at` (an RFC 3339 time), with `counterpart` chosen; the initiator's
+    /// strategy and commitment are recorded first.
+    pub async fn start_at_partner(app: &'a TestApp, at: &str, counterpart: &str) -> Flow<'a> {
+        let mut f = Flow {
+            app,
+            id: String::new(),
+            version: 0,
+            objectives: vec![
+                uuid::Uuid::new_v4().to_string(),
+                uuid::Uuid::new_v4().to_string(),
+            ],
+            blocked: BTreeSet::new(),
+            today: chrono::Utc::now().date_naive().to_string(),
+        };
+        f.aim().await;
+        f.commit().await;
+        let r = app
+            .gql(
+                &app.initiator.editor,
+                &format!("mutation($c: UUID!, $at: DateTime!) {{ startPartnership(atStep: PARTNER, counterpartCityId: $c, at: $at) {{ {P} }} }}"),
+                json!({ "c": counterpart, "at": at }),
+            )
+            .await;
+        let p = r.ok()["startPartnership"].clone();
+        f.id = str_at(&p, "/id");
+        f.version = int_at(&p, "/version");
+        f
+    }
+
     /// Runs a mutation whose root field returns the partnership; keeps its version.
     pub async fn change(&mut self, token: &str, field: &str, args: &str, vars: Value) -> Value {
         let mut vars = vars;
@@ -98,6 +128,24 @@ impl<'a> Flow<'a> {
             json!({ "v": self.version }),
         )
         .await
+    }
+
+    /// Tries to advance, recorded as made at `at`: the raw answer.
+    pub async fn try_advance_at(&mut self, at: &str) -> Gql {
+        let r = self
+            .app
+            .gql(
+                &self.app.initiator.editor,
+                &format!("mutation($id: UUID!, $v: Int!, $at: DateTime) {{ advancePartnership(id: $id, expectedVersion: $v, at: $at) {{ {P} }} }}"),
+                json!({ "id": self.id, "v": self.version, "at": at }),
+            )
+            .await;
+        if r.errors.is_empty() {
+            self.version = int_at(r.ok(), "/advancePartnership/version");
+        } else {
+            self.blocked.extend(r.unmet());
+        }
+        r
     }
 
     /// Loops back by a loop.
@@ -336,16 +384,35 @@ impl<'a> Flow<'a> {
         str_at(r.ok(), &format!("/partnership/plan/activities/{i}/id"))
     }
 
+    /// A progress report on the first activity.
     pub async fn progress(&mut self, status: &str) {
-        let first = self.activity_id(0).await;
+        self.progress_of(0, status).await;
+    }
+
+    /// A progress report on activity `i`.
+    pub async fn progress_of(&mut self, i: usize, status: &str) {
+        let activity = self.activity_id(i).await;
         let init = self.app.initiator.editor.clone();
         self.change(
             &init,
             "recordProgress(partnershipId: $id, input: $i)",
             "$id: UUID!, $i: ProgressInput!",
-            json!({ "i": { "activityId": first, "on": self.today, "summary": "A cohort travelled", "status": status, "percent": 40 } }),
+            json!({ "i": { "activityId": activity, "on": self.today, "summary": "A cohort travelled", "status": status, "percent": 40 } }),
         )
         .await;
+    }
+
+    /// A new version of the plan (its summary changes), approved by both cities.
+    pub async fn revise_plan(&mut self, summary: &str) {
+        let init = self.app.initiator.editor.clone();
+        self.change(
+            &init,
+            "recordPlan(partnershipId: $id, title: \"Cooperation plan\", summary: $s)",
+            "$id: UUID!, $s: String!",
+            json!({ "s": summary }),
+        )
+        .await;
+        self.approve("PLAN").await;
     }
 
     pub async fn risk(&mut self, owner: Option<&str>) {
@@ -377,8 +444,14 @@ impl<'a> Flow<'a> {
         .await;
     }
 
+    /// Both cities' teams for the first activity.
     pub async fn teams(&mut self) {
-        let first = self.activity_id(0).await;
+        self.teams_of(0).await;
+    }
+
+    /// Both cities' teams for activity `i`.
+    pub async fn teams_of(&mut self, i: usize) {
+        let first = self.activity_id(i).await;
         for token in self.both() {
             self.change(
                 &token,

@@ -2,23 +2,30 @@
 //! backs by Continual improvement and Local helix building, a spawn from
 //! Replicate, a loop back by City development. Before each step is complete a
 //! move is tried, so that every exit criterion is seen in a
-//! `TRANSITION_BLOCKED` answer.
+//! `TRANSITION_BLOCKED` answer; each loop's second cycle is refused with its
+//! renewal's code until the new plan, commitment or strategy is recorded, and
+//! Do is refused while an activity planned to start today has no team or
+//! report.
 
 use crate::flow::Flow;
 use crate::helpers::{int_at, on_both_backends, str_at};
 use serde_json::json;
 use std::collections::BTreeSet;
 
-/// Every criterion code of DESIGN §2.
-pub const ALL_CODES: [&str; 27] = [
+/// Every criterion code of DESIGN §2. The journey sees each blocking but
+/// `AGREEMENT_IN_FORCE` (its agreement never expires): `agreements.rs` sees
+/// that one.
+pub const ALL_CODES: [&str; 31] = [
     "AIM_VISION",
     "AIM_OBJECTIVE",
     "AIM_THEME",
     "AIM_STAKEHOLDER",
+    "AIM_RENEWED",
     "COMMIT_POLITICAL",
     "COMMIT_PRIORITY",
     "COMMIT_ROLES",
     "COMMIT_RESOURCES",
+    "COMMIT_RENEWED",
     "PARTNER_COUNTERPART",
     "PARTNER_ASSESSMENT",
     "PARTNER_PRIORITY",
@@ -26,6 +33,7 @@ pub const ALL_CODES: [&str; 27] = [
     "PLAN_ACTIVITY",
     "PLAN_ACTIVITY_COMPLETE",
     "PLAN_APPROVED",
+    "PLAN_REVISED",
     "DO_TEAMS",
     "DO_PROGRESS",
     "DO_DELIVERED",
@@ -38,6 +46,7 @@ pub const ALL_CODES: [&str; 27] = [
     "ACT_APPROVED",
     "REPLICATE_LESSONS",
     "REPLICATE_EXPOST",
+    "AGREEMENT_IN_FORCE",
 ];
 
 on_both_backends! { crate::helpers::TestApp::spawn;
@@ -61,12 +70,21 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         f.fix_plan().await;
         f.approve("PLAN").await;
         f.advance().await;
-        assert_eq!(f.blocked_advance().await, ["DO_DELIVERED"]);
+        // Both activities start today: under way, though nobody reported them
+        // started.
+        assert_eq!(f.blocked_advance().await, ["DO_TEAMS", "DO_PROGRESS", "DO_DELIVERED"]);
         f.progress("IN_PROGRESS").await;
         f.risk(None).await;
-        assert_eq!(f.blocked_advance().await, ["DO_TEAMS", "DO_RISKS_OWNED"]);
+        assert_eq!(f.blocked_advance().await, ["DO_TEAMS", "DO_PROGRESS", "DO_RISKS_OWNED"]);
         f.teams().await;
         f.risk(Some("Visa officer")).await;
+        // The second activity, planned and started, still has neither.
+        assert_eq!(f.blocked_advance().await, ["DO_TEAMS", "DO_PROGRESS"]);
+        let r = f.read(&app.initiator.editor, "readiness { unmet { message } }").await;
+        let message = str_at(r.ok(), "/partnership/readiness/0/unmet/0/message");
+        assert!(message.contains(&format!("'Exchange led by {}'", app.counterpart.id)), "{message}");
+        f.teams_of(1).await;
+        f.progress_of(1, "IN_PROGRESS").await;
         f.advance().await;
         assert_eq!(f.blocked_advance().await, ["MEASURE_FRAMEWORK", "MEASURE_FEEDBACK", "MEASURE_EVALUATION"]);
         f.select_kpi().await;
@@ -80,10 +98,13 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         f.loop_back("CONTINUAL_IMPROVEMENT").await;
         assert_eq!(f.at().await, ("PLAN".into(), "CONTINUAL_IMPROVEMENT".into(), 2));
 
-        // Cycle 2 — Continual improvement: the plan stands; Do needs new reports.
+        // Cycle 2 — Continual improvement: a revised plan; Do needs new reports.
+        assert_eq!(f.blocked_advance().await, ["PLAN_REVISED"]);
+        f.revise_plan("Education first; rail logistics from cycle 2").await;
         f.advance().await;
         assert_eq!(f.blocked_advance().await, ["DO_PROGRESS", "DO_DELIVERED"]);
         f.progress("IN_PROGRESS").await;
+        f.progress_of(1, "IN_PROGRESS").await;
         f.advance().await;
         f.measure(35).await;
         f.feedback_and_evaluation(false).await;
@@ -92,12 +113,17 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         f.loop_back("LOCAL_HELIX_BUILDING").await;
         assert_eq!(f.at().await, ("COMMIT".into(), "LOCAL_HELIX_BUILDING".into(), 3));
 
-        // Cycle 3 — Local helix building: Commit, then straight to Plan.
+        // Cycle 3 — Local helix building: a renewed commitment, then straight
+        // to Plan, revised again.
+        assert_eq!(f.blocked_advance().await, ["COMMIT_RENEWED"]);
         f.commit().await;
         f.advance().await;
         assert_eq!(f.at().await.0, "PLAN");
+        assert_eq!(f.blocked_advance().await, ["PLAN_REVISED"]);
+        f.revise_plan("Education first; the helix renewed in cycle 3").await;
         f.advance().await;
         f.progress("COMPLETED").await;
+        f.progress_of(1, "IN_PROGRESS").await;
         f.advance().await;
         f.measure(40).await;
         f.feedback_and_evaluation(false).await;
@@ -125,11 +151,22 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         let r = f.read(&app.initiator.editor, "version").await;
         f.version = int_at(r.ok(), "/partnership/version");
 
-        // Cycle 4 — City development, back at Aim.
+        // Cycle 4 — City development, back at Aim: a new strategy, then a
+        // new commitment.
         f.loop_back("CITY_DEVELOPMENT").await;
         assert_eq!(f.at().await, ("AIM".into(), "CITY_DEVELOPMENT".into(), 4));
+        assert_eq!(f.blocked_advance().await, ["AIM_RENEWED"]);
+        f.aim().await;
+        f.advance().await;
+        assert_eq!(f.blocked_advance().await, ["COMMIT_RENEWED"]);
+        f.commit().await;
+        f.advance().await;
+        assert_eq!(f.at().await, ("PARTNER".into(), "CITY_DEVELOPMENT".into(), 4));
 
-        let missing: Vec<_> = ALL_CODES.iter().filter(|c| !f.blocked.contains(**c)).collect();
+        let missing: Vec<_> = ALL_CODES
+            .iter()
+            .filter(|c| **c != "AGREEMENT_IN_FORCE" && !f.blocked.contains(**c))
+            .collect();
         assert!(missing.is_empty(), "criteria never seen blocking: {missing:?}");
 
         // The history lists every event with its actor and city.

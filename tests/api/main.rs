@@ -10,12 +10,14 @@ mod helpers;
 mod flow;
 
 mod access_matrix;
+mod agreements;
 mod analytics;
 mod bad_input;
 mod demo;
 mod journey;
 mod operations;
 mod page;
+mod patterns;
 mod readme;
 mod subscriptions;
 mod web;

@@ -54,7 +54,7 @@ fn examples() -> Vec<Example> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_readme_examples_give_the_answers_the_readme_shows() {
     let examples = examples();
-    assert_eq!(examples.len(), 6, "the README's examples");
+    assert_eq!(examples.len(), 7, "the README's examples");
 
     let dir = std::env::temp_dir().join(format!("c2c-readme-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();

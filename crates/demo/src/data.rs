@@ -239,6 +239,8 @@ pub struct ContactData {
     pub direction: ContactDirection,
     pub political: bool,
     pub technical: bool,
+    /// Both cities took part, as the source describes it.
+    pub joint: bool,
     pub outcome: String,
     #[serde(deserialize_with = "date")]
     pub follow_up_due: Option<NaiveDate>,

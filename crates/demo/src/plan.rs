@@ -30,11 +30,15 @@
 //!   initiator's strategy when that lies within the story; a suspension,
 //!   termination or conclusion is at `status_on` (else at E).
 //! - Every other move is spread evenly between the anchors around it (the
-//!   last move before E strictly before it). Then a PARTNER exit that finds no
-//!   agreement in force is pushed to the next signing, and the dates are made
-//!   non-decreasing.
+//!   last move before E strictly before it), and the dates are made
+//!   non-decreasing. From the PARTNER exit on, a move that finds no agreement
+//!   in force (`AGREEMENT_IN_FORCE`) is pushed to the next signing of one
+//!   within the story; when there is none, the walk is *held*: it stops at
+//!   that step, which is completed but not left (the rules stop it there).
 //! - Sourced outputs keep their own dates; fillers are dated with the step
-//!   they belong to (the day the partnership leaves it, or entered it).
+//!   they belong to (the day the partnership leaves it, or entered it). A
+//!   dated agreement is written at the stop left on or after its signing, so
+//!   that it is recorded before the first move that relies on it.
 
 mod dates;
 mod items;

@@ -15,7 +15,8 @@
 //! - `at_partner.rs`, `at_plan.rs`, `at_do.rs`, `at_measure.rs`, `at_act.rs`,
 //!   `at_replicate.rs`: by step family, the sourced records of the step beside
 //!   the fillers that meet its exit criteria. (AIM and COMMIT are the city's
-//!   standing, recorded by the seeding before any story.)
+//!   standing, recorded by the seeding before any story; `at_standing.rs`
+//!   records it again when a later cycle needs it renewed.)
 
 mod at_act;
 mod at_do;
@@ -23,6 +24,7 @@ mod at_measure;
 mod at_partner;
 mod at_plan;
 mod at_replicate;
+mod at_standing;
 mod drive;
 mod state;
 

@@ -4,9 +4,9 @@
 
 use crate::city::{Area, Stakeholder};
 use crate::outputs::{
-    ActivityDraft, AgreementDraft, ApprovalDraft, AssessmentDraft, ContactDraft, DecisionDraft,
-    EvaluationDraft, ExPostDraft, FeedbackDraft, LessonKind, MeasurementDraft, ProgressDraft,
-    RiskDraft, SelectionDraft, TeamDraft,
+    ActivityDraft, AgreementDraft, ApprovalDraft, AssessmentDraft, ContactDraft,
+    ContactPersonDraft, DecisionDraft, EvaluationDraft, ExPostDraft, FeedbackDraft, LessonKind,
+    MeasurementDraft, ProgressDraft, RiskDraft, SelectionDraft, TeamDraft,
 };
 use crate::standing::Standing;
 use crate::vocab::{Loop, MoveKind, Step};
@@ -112,6 +112,8 @@ pub enum Command {
     RecordAssessment(AssessmentDraft),
     /// Record a contact.
     RecordContact(ContactDraft),
+    /// Name a contact person of the acting city, or change one.
+    RecordContactPerson(ContactPersonDraft),
     /// Record the follow-up of a contact.
     RecordFollowUp {
         /// The contact.

@@ -5,9 +5,9 @@
 
 use crate::city::Stakeholder;
 use crate::outputs::{
-    ActivityPlan, Adjustment, Agreement, Approval, Assessment, Contact, Decision, Evaluation,
-    ExPost, Feedback, KpiSelection, Lesson, Measurement, PriorityAgreement, ProgressReport, Risk,
-    Signature, Team,
+    ActivityPlan, Adjustment, Agreement, Approval, Assessment, Contact, ContactPerson, Decision,
+    Evaluation, ExPost, Feedback, KpiSelection, Lesson, Measurement, PriorityAgreement,
+    ProgressReport, Risk, Signature, Team,
 };
 pub use crate::standing::{CityChange, CityEvent};
 use crate::vocab::{Loop, Status, Step};
@@ -133,7 +133,13 @@ pub enum Change {
         on: NaiveDate,
         /// What.
         note: String,
+        /// The city that recorded it (absent from events recorded before it
+        /// was kept).
+        #[serde(default)]
+        by: Option<CityId>,
     },
+    /// A contact person was named or changed.
+    ContactPersonRecorded(ContactPerson),
     /// An agreement (unsigned).
     AgreementRecorded(Agreement),
     /// One city's signature of an agreement.
@@ -174,6 +180,10 @@ pub enum Change {
         activity: ActivityId,
         /// The report.
         report: ProgressReport,
+        /// The plan version after it: a new one when the report cancels an
+        /// activity (the old version's approvals no longer count).
+        #[serde(default)]
+        plan_version: Option<u32>,
     },
     /// A risk was added or changed.
     RiskRecorded {

@@ -10,7 +10,7 @@ use crate::city::{Area, HelixSector, Involvement, Stakeholder};
 use crate::command::{Command, Ctx, Move, StartRequest};
 use crate::criteria::{self, Criterion};
 use crate::kpi::{self, RawValue, Unit};
-use crate::narrative::Step;
+use crate::narrative::{MoveKind, Step};
 use crate::outputs::*;
 use crate::partnership::Partnership;
 use crate::snapshot::Snapshot;
@@ -343,15 +343,20 @@ impl World {
         p.execute(&self.ctx(Side::Initiator), Command::Move(m))
     }
 
-    /// Applies fixes until every criterion of the current step holds, except
-    /// those in `skip`.
+    /// Applies fixes until every criterion of the current step (and every one
+    /// checked throughout on an advance) holds, except those in `skip`.
     pub fn complete_except(
         &mut self,
         p: &mut Partnership,
         skip: &[Criterion],
     ) -> Result<(), DomainError> {
         for _ in 0..64 {
-            let unmet = criteria::unmet(p.state().step, p.snapshot(), self.today());
+            let mut unmet = criteria::unmet(p.state().step, p.snapshot(), self.today());
+            unmet.extend(criteria::unmet_throughout(
+                MoveKind::Advance,
+                p.snapshot(),
+                self.today(),
+            ));
             let Some(next) = unmet.iter().find(|u| !skip.contains(&u.criterion)) else {
                 return Ok(());
             };
@@ -438,16 +443,17 @@ impl World {
         use Criterion::*;
         let s = p.snapshot();
         match criterion {
-            AimVision | AimObjective | AimTheme | AimStakeholder => {
+            AimVision | AimObjective | AimTheme | AimStakeholder | AimRenewed => {
                 vec![Action::Strategy(self.strategy_draft())]
             }
-            CommitPolitical | CommitPriority | CommitRoles | CommitResources => {
+            CommitPolitical | CommitPriority | CommitRoles | CommitResources | CommitRenewed => {
                 vec![Action::Commitment(self.commitment_draft())]
             }
-            PartnerCounterpart | PartnerAssessment | PartnerPriority | PartnerAgreement => {
-                self.partner_fixes(s, criterion)
+            PartnerCounterpart | PartnerAssessment | PartnerPriority | PartnerAgreement
+            | AgreementInForce => self.partner_fixes(s, criterion),
+            PlanActivity | PlanActivityComplete | PlanApproved | PlanRevised => {
+                self.plan_fixes(s, criterion)
             }
-            PlanActivity | PlanActivityComplete | PlanApproved => self.plan_fixes(s, criterion),
             DoTeams | DoProgress | DoDelivered | DoRisksOwned => self.do_fixes(s, criterion),
             MeasureFramework | MeasureKpiCaptured | MeasureFeedback | MeasureEvaluation => {
                 self.measure_fixes(s, criterion)
@@ -512,7 +518,9 @@ impl World {
                     }
                 }
             }
-            PartnerAgreement => {
+            PartnerAgreement | AgreementInForce => {
+                // A renewal of the latest agreement, if there is one.
+                let renewal_of = o.agreements.last().map(|a| a.id);
                 let id = self.id();
                 actions.push(Action::Do(
                     Side::Initiator,
@@ -525,7 +533,7 @@ impl World {
                         text: Some("The two cities will cooperate in education.".into()),
                         reference: None,
                         valid_until: None,
-                        renewal_of: None,
+                        renewal_of,
                     }),
                 ));
                 for side in [Side::Initiator, Side::Counterpart] {
@@ -596,19 +604,36 @@ impl World {
                     ));
                 }
             }
-            PlanApproved => {
+            PlanApproved | PlanRevised => {
+                let cycle = s.state.cycle;
                 if let Some(plan) = &o.plan {
+                    // A revision: the plan's summary for this cycle, a new version.
+                    let revise = criterion == PlanRevised && plan.version_cycle != cycle;
+                    let version = if revise {
+                        actions.push(Action::Do(
+                            Side::Initiator,
+                            Command::RecordPlan {
+                                title: plan.title.clone(),
+                                summary: format!("Education first, revised in cycle {cycle}"),
+                            },
+                        ));
+                        plan.version + 1
+                    } else {
+                        plan.version
+                    };
                     for city in parties {
-                        if !o.approvals.iter().any(|a| {
-                            a.subject == ApprovalSubject::Plan
-                                && a.version == plan.version
-                                && a.city == city
-                        }) {
+                        if revise
+                            || !o.approvals.iter().any(|a| {
+                                a.subject == ApprovalSubject::Plan
+                                    && a.version == version
+                                    && a.city == city
+                            })
+                        {
                             actions.push(Action::Do(
                                 self.side_of(city),
                                 Command::Approve(ApprovalDraft {
                                     subject: ApprovalSubject::Plan,
-                                    version: plan.version,
+                                    version,
                                     by: "City Council".into(),
                                     on: today,
                                     reference: "Plan approval".into(),
@@ -628,11 +653,12 @@ impl World {
         use Criterion::*;
         let o = &s.outputs;
         let cycle = s.state.cycle;
+        let today = self.today();
         let parties = self.parties(s);
         let mut actions = Vec::new();
         match criterion {
             DoTeams => {
-                for a in in_progress(o) {
+                for a in under_way(o, today) {
                     let involved = if a.plan.cities.is_empty() {
                         parties.to_vec()
                     } else {
@@ -654,7 +680,7 @@ impl World {
                 }
             }
             DoProgress => {
-                let lacking: Vec<_> = in_progress(o)
+                let lacking: Vec<_> = under_way(o, today)
                     .filter(|a| !a.progress.iter().any(|r| r.cycle == cycle))
                     .map(|a| a.plan.id)
                     .collect();
@@ -895,15 +921,13 @@ impl World {
                 on: self.today(),
                 summary: "First cohort travelled".into(),
                 status,
+                reason: None,
                 percent: Some(40),
             }),
         )
     }
 }
 
-fn in_progress(o: &Outputs) -> impl Iterator<Item = &Activity> {
-    o.plan
-        .iter()
-        .flat_map(|plan| plan.activities.iter())
-        .filter(|a| a.status == ActivityStatus::InProgress)
+fn under_way(o: &Outputs, on: NaiveDate) -> impl Iterator<Item = &Activity> {
+    o.plan.iter().flat_map(move |plan| plan.under_way(on))
 }

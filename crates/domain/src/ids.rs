@@ -48,7 +48,9 @@ id! {
     AssessmentId;
     /// A meeting, delegation, visit, call or event.
     ContactId;
-    /// A framework agreement (MoU or similar).
+    /// A person a city names as its contact for a partnership.
+    ContactPersonId;
+    /// An agreement (a framework, or a joint project agreement).
     AgreementId;
     /// An activity of the cooperation plan.
     ActivityId;

@@ -4,6 +4,7 @@
 use crate::city::vocabulary;
 use crate::money::Money;
 use crate::text::{LONG, SHORT, required};
+use crate::value;
 use crate::{CityId, DomainError};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -354,8 +355,9 @@ impl KpiValue {
         }
     }
 
-    /// Checks a raw value against a unit: a non-negative integer for counts, money
-    /// with a currency, 0–100 for percent, 1–5 for scores, a text for text.
+    /// Checks a raw value against a unit: a non-negative integer for counts,
+    /// money with a currency (never negative), 0–100 for percent (at most four
+    /// decimal places), 1–5 for scores, a text for text.
     pub fn parse(unit: Unit, raw: &RawValue) -> Result<KpiValue, DomainError> {
         let given: Vec<&str> = [
             raw.count.map(|_| "count"),
@@ -398,10 +400,15 @@ impl KpiValue {
             Unit::Money => {
                 let amount = raw.amount.ok_or_else(|| missing("amount"))?;
                 let currency = raw.currency.as_deref().ok_or_else(|| missing("currency"))?;
-                Ok(KpiValue::Money(Money::parse(amount, currency)?))
+                Ok(KpiValue::Money(Money::parse_non_negative(
+                    amount, currency,
+                )?))
             }
             Unit::Percent => {
-                let p = raw.percent.ok_or_else(|| missing("percent"))?;
+                let p = value::decimals(
+                    "value.percent",
+                    raw.percent.ok_or_else(|| missing("percent"))?,
+                )?;
                 if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
                     return Err(DomainError::invalid(
                         "value.percent",
@@ -516,6 +523,17 @@ mod tests {
             KpiValue::parse(Unit::Money, &ok).unwrap(),
             KpiValue::Money(_)
         ));
+        let negative = RawValue {
+            amount: Some(Decimal::from_str("-10.50").unwrap()),
+            currency: Some("CNY".into()),
+            ..raw()
+        };
+        assert_eq!(
+            KpiValue::parse(Unit::Money, &negative)
+                .unwrap_err()
+                .to_string(),
+            "amount: -10.50 is negative"
+        );
     }
 
     #[test]
@@ -528,6 +546,16 @@ mod tests {
         assert!(KpiValue::parse(Unit::Percent, &p(100)).is_ok());
         assert!(KpiValue::parse(Unit::Percent, &p(101)).is_err());
         assert!(KpiValue::parse(Unit::Percent, &p(-1)).is_err());
+        let fine = RawValue {
+            percent: Some(Decimal::from_str("12.34567").unwrap()),
+            ..raw()
+        };
+        assert_eq!(
+            KpiValue::parse(Unit::Percent, &fine)
+                .unwrap_err()
+                .to_string(),
+            "value.percent: 12.34567 has more than 4 decimal places"
+        );
         let s = |v: i64| RawValue {
             score: Some(v),
             ..raw()

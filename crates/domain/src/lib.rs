@@ -37,17 +37,20 @@ pub mod partnership;
 pub mod snapshot;
 pub mod standing;
 mod text;
+pub mod value;
 pub mod vocab;
 
 pub use city::{Area, City, CityDraft, CityLevel, Country, HelixSector, Involvement, Stakeholder};
 pub use command::{Command, Ctx, Move, StartRequest};
-pub use criterion::{Criterion, Unmet};
+pub use criterion::{Criterion, Unmet, Warning, WarningCode};
 pub use error::{DomainError, ErrorCode, ErrorReason};
 pub use event::{Change, Event};
 pub use ids::*;
 pub use kpi::{Direction, KpiCode, KpiDefinition, KpiValue, RawValue, Unit};
 pub use money::{Currency, Money};
-pub use narrative::{AllowedMove, LoopDef, MoveRule, Narrative, Reentry, StartRule, StepDef};
+pub use narrative::{
+    AllowedMove, LoopDef, MoveRule, Narrative, Reentry, StartRule, StepDef, Throughout,
+};
 pub use partnership::{Partnership, Readiness, Spawned};
 pub use snapshot::{Snapshot, State};
 pub use standing::{

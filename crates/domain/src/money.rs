@@ -2,6 +2,7 @@
 //! converted between currencies.
 
 use crate::DomainError;
+use crate::value;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -69,7 +70,7 @@ pub struct Money {
 impl Money {
     /// The most decimal places an amount may have (no ISO 4217 currency uses
     /// more).
-    pub const MAX_SCALE: u32 = 4;
+    pub const MAX_SCALE: u32 = value::MAX_DECIMALS;
 
     /// The largest absolute amount: 10^14, so that an amount in units of 10^-4
     /// fits a signed 64-bit integer (how the store keeps it, to sum exactly).
@@ -82,12 +83,7 @@ impl Money {
     /// its absolute value stays below [`Money::max_amount`].
     pub fn parse(amount: Decimal, currency: &str) -> Result<Self, DomainError> {
         let currency = Currency::parse(currency)?;
-        if amount.normalize().scale() > Self::MAX_SCALE {
-            return Err(DomainError::invalid(
-                "amount",
-                format!("{amount} has more than {} decimal places", Self::MAX_SCALE),
-            ));
-        }
+        let amount = value::decimals("amount", amount)?;
         if amount.abs() >= Self::max_amount() {
             return Err(DomainError::invalid(
                 "amount",
@@ -108,12 +104,10 @@ impl Money {
         Ok(Self { amount, currency })
     }
 
-    /// Parses money that must not be negative (a budget, a funding source).
+    /// Parses money that must not be negative (a budget, a funding source, a
+    /// measured value).
     pub fn parse_non_negative(amount: Decimal, currency: &str) -> Result<Self, DomainError> {
-        if amount.is_sign_negative() && !amount.is_zero() {
-            return Err(DomainError::invalid("amount", "must not be negative"));
-        }
-        Self::parse(amount, currency)
+        Self::parse(value::non_negative("amount", amount)?, currency)
     }
 }
 

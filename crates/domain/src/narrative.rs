@@ -87,12 +87,27 @@ pub struct MoveRule {
     pub allowed: AllowedMove,
 }
 
-/// A narrative: steps with their criteria, loops, start rules. The moves follow
-/// from these by the rules of [`Narrative::allowed_moves`].
+/// A criterion checked throughout rather than at one step's exit: on the
+/// moves of the kinds it names, from every step but those it excepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Throughout {
+    /// The criterion.
+    pub criterion: Criterion,
+    /// The moves it is checked on.
+    pub moves: &'static [MoveKind],
+    /// The steps whose own criteria decide it instead.
+    pub except_at: &'static [Step],
+}
+
+/// A narrative: steps with their criteria, the criteria checked throughout,
+/// loops, start rules. The moves follow from these by the rules of
+/// [`Narrative::allowed_moves`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Narrative {
     /// The steps in order.
     pub steps: &'static [StepDef],
+    /// The criteria checked on moves out of any step (beside the steps' own).
+    pub throughout: &'static [Throughout],
     /// The loops.
     pub loops: &'static [LoopDef],
     /// How a partnership may start.
@@ -111,6 +126,7 @@ static STEPS: [StepDef; 8] = [
             C::AimObjective,
             C::AimTheme,
             C::AimStakeholder,
+            C::AimRenewed,
         ],
     },
     StepDef {
@@ -122,6 +138,7 @@ static STEPS: [StepDef; 8] = [
             C::CommitPriority,
             C::CommitRoles,
             C::CommitResources,
+            C::CommitRenewed,
         ],
     },
     StepDef {
@@ -139,7 +156,12 @@ static STEPS: [StepDef; 8] = [
         step: Step::Plan,
         question: "Which activities, funded how, by when?",
         initiator_only: false,
-        criteria: &[C::PlanActivity, C::PlanActivityComplete, C::PlanApproved],
+        criteria: &[
+            C::PlanActivity,
+            C::PlanActivityComplete,
+            C::PlanApproved,
+            C::PlanRevised,
+        ],
     },
     StepDef {
         step: Step::Do,
@@ -171,6 +193,15 @@ static STEPS: [StepDef; 8] = [
         criteria: &[C::ReplicateLessons, C::ReplicateExpost],
     },
 ];
+
+/// `AGREEMENT_IN_FORCE` on every advance and loop back; at Partner,
+/// `PARTNER_AGREEMENT` already demands an agreement in force on the move's
+/// date. (The check holds for a partnership without a counterpart.)
+static THROUGHOUT: [Throughout; 1] = [Throughout {
+    criterion: C::AgreementInForce,
+    moves: &[MoveKind::Advance, MoveKind::LoopBack],
+    except_at: &[Step::Partner],
+}];
 
 static LOOPS: [LoopDef; 4] = [
     LoopDef {
@@ -240,19 +271,20 @@ static STARTS: [StartRule; 2] = [
 
 static STANDARD: Narrative = Narrative {
     steps: &STEPS,
+    throughout: &THROUGHOUT,
     loops: &LOOPS,
     starts: &STARTS,
 };
 
 impl Criterion {
     /// The step whose exit the criterion guards, by the standard narrative's
-    /// table.
-    pub fn step(self) -> Step {
+    /// table; `None` for a criterion checked throughout.
+    pub fn step(self) -> Option<Step> {
         Narrative::standard()
             .steps
             .iter()
             .find(|def| def.criteria.contains(&self))
-            .map_or(Step::Aim, |def| def.step)
+            .map(|def| def.step)
     }
 }
 
@@ -276,6 +308,26 @@ impl Narrative {
             .iter()
             .find(|def| def.loop_ == loop_)
             .unwrap_or(&LOOPS[0])
+    }
+
+    /// The criteria checked throughout on a move of `kind` out of `step`.
+    pub fn throughout_on(
+        &self,
+        kind: MoveKind,
+        step: Step,
+    ) -> impl Iterator<Item = Criterion> + '_ {
+        self.throughout
+            .iter()
+            .filter(move |t| t.moves.contains(&kind) && !t.except_at.contains(&step))
+            .map(|t| t.criterion)
+    }
+
+    /// Every criterion: the steps' in order, then those checked throughout.
+    pub fn criteria(&self) -> impl Iterator<Item = Criterion> + '_ {
+        self.steps
+            .iter()
+            .flat_map(|d| d.criteria.iter().copied())
+            .chain(self.throughout.iter().map(|t| t.criterion))
     }
 
     /// The position of a step in the narrative order.

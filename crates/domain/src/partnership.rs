@@ -12,7 +12,7 @@ pub use crate::command::{Command, Ctx, Move, StartRequest};
 pub use crate::snapshot::{Snapshot, State};
 
 use crate::criteria;
-use crate::criterion::Unmet;
+use crate::criterion::{Unmet, Warning};
 use crate::decide::{self, SpawnDecision};
 use crate::event::Event;
 use crate::narrative::{AllowedMove, Narrative};
@@ -36,7 +36,8 @@ pub struct Spawned {
     pub child_event: Event,
 }
 
-/// Whether an allowed move is ready, and what blocks it.
+/// Whether an allowed move is ready, what blocks it, and what needs no action
+/// yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Readiness {
     /// The move.
@@ -45,6 +46,8 @@ pub struct Readiness {
     pub ready: bool,
     /// Every unmet criterion.
     pub unmet: Vec<Unmet>,
+    /// What needs no action yet (an agreement about to expire).
+    pub warnings: Vec<Warning>,
 }
 
 impl Partnership {
@@ -103,8 +106,8 @@ impl Partnership {
         partnership
     }
 
-    /// Every move allowed from here, with whether it is ready and every unmet
-    /// criterion. `on` is the date the move would happen.
+    /// Every move allowed from here, with whether it is ready, every unmet
+    /// criterion and the warnings. `on` is the date the move would happen.
     pub fn readiness(&self, on: NaiveDate) -> Vec<Readiness> {
         let s = &self.0.state;
         Narrative::standard()
@@ -116,6 +119,7 @@ impl Partnership {
                     allowed,
                     ready: unmet.is_empty(),
                     unmet,
+                    warnings: criteria::warnings(allowed.kind, &self.0, on),
                 }
             })
             .collect()

@@ -44,6 +44,10 @@ pub struct Snapshot {
     pub started_at: DateTime<Utc>,
     /// When its state last changed (as it happened).
     pub last_move_at: DateTime<Utc>,
+    /// When its current cycle began, as recorded: the recorded time of its
+    /// start or of its last loop back. The renewals (`AIM_RENEWED`,
+    /// `COMMIT_RENEWED`) compare the standing's recorded times with it.
+    pub cycle_began_at: DateTime<Utc>,
     /// Starting notes (a spawned partnership's copy of its origin's success
     /// factors).
     pub starting_notes: Vec<String>,

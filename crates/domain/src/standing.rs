@@ -6,6 +6,7 @@
 use crate::city::{Area, Stakeholder, dedup, optional};
 use crate::money::Money;
 use crate::text::{LONG, SHORT, clean, list, required};
+use crate::value;
 use crate::{AccountId, CityId, DomainError, ObjectiveId, StakeholderId};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -285,10 +286,8 @@ impl Standing {
         for s in &stakeholders {
             self.check_stakeholder("stakeholders", *s)?;
         }
-        if let Some(on) = draft.adopted_on
-            && on > now.date_naive()
-        {
-            return Err(DomainError::invalid("adoptedOn", "lies in the future"));
+        if let Some(on) = draft.adopted_on {
+            value::happened("adoptedOn", on, now)?;
         }
         let strategy = Strategy {
             version: self.strategy.as_ref().map_or(1, |s| s.version + 1),
@@ -322,10 +321,8 @@ impl Standing {
         self.check_actor(city)?;
         let political = match draft.political {
             Some(p) => {
-                if let Some(on) = p.on
-                    && on > now.date_naive()
-                {
-                    return Err(DomainError::invalid("political.on", "lies in the future"));
+                if let Some(on) = p.on {
+                    value::happened("political.on", on, now)?;
                 }
                 Some(PoliticalCommitment {
                     body: clean("political.body", &p.body, SHORT)?,

@@ -42,6 +42,33 @@ pub(crate) fn list(field: &str, values: &[String], max: usize) -> Result<Vec<Str
     Ok(out)
 }
 
+/// An optional e-mail address: trimmed; blank is none; otherwise one `@`
+/// between a non-empty local part and a domain with a dot, no spaces.
+pub(crate) fn email(field: &str, value: Option<&str>) -> Result<Option<String>, DomainError> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let value = clean(field, value, SHORT)?;
+    let valid = match value.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !value.chars().any(char::is_whitespace)
+        }
+        None => false,
+    };
+    if !valid {
+        return Err(DomainError::invalid(
+            field,
+            format!("'{value}' is not an e-mail address"),
+        ));
+    }
+    Ok(Some(value))
+}
+
 /// Maximum length of a short text (a name, a title, a reference).
 pub(crate) const SHORT: usize = 300;
 /// Maximum length of a long text (a description, a vision, an agreement text).

@@ -58,7 +58,24 @@ mirror! {
 }
 mirror! {
     /// The kind of an agreement.
-    AgreementKind = "c2c_domain::outputs::AgreementKind" { Mou, LetterOfIntent, SisterCity, FriendshipCity, Framework, Strategic, }
+    AgreementKind = "c2c_domain::outputs::AgreementKind" {
+        /// Memorandum of understanding.
+        Mou,
+        /// Letter of intent.
+        LetterOfIntent,
+        /// Sister-city agreement.
+        SisterCity,
+        /// Friendship-city agreement.
+        FriendshipCity,
+        /// Framework agreement.
+        Framework,
+        /// Strategic partnership agreement.
+        Strategic,
+        /// A joint project agreement: the project-first route (a concrete
+        /// project before, or instead of, a framework agreement). It passes
+        /// Partner when it names a first priority area agreed by both cities.
+        ProjectAgreement,
+    }
 }
 mirror! {
     /// The kind of a contact.
@@ -107,9 +124,46 @@ mirror! {
 mirror! {
     /// One of the twelve selection criteria (the guidebook's Figure 9).
     SelectionCriterion = "c2c_domain::outputs::SelectionCriterion" {
-        RepresentsCity, WorksWithHelix, CriticalMass, InternationalStrategy, HistoricalBasis,
-        MouSignedOrIntended, SharedAims, SharedAgenda, ReferenceForLearning, PeerToPeer,
-        WishesToHost, PlatformInterest,
+        /// The organisation/entity is the city itself or officially/sufficiently
+        /// represents the city's interests.
+        RepresentsCity,
+        /// The city works closely with triple helix stakeholders for joint projects.
+        WorksWithHelix,
+        /// The city's triple helix ecosystem has the critical mass to achieve the
+        /// desired aims and objectives.
+        CriticalMass,
+        /// The city has formulated an international cooperation strategy that
+        /// includes EU–China.
+        InternationalStrategy,
+        /// There is historical basis for urban development cooperation between the
+        /// two cities (e.g. an existing twin cities status).
+        HistoricalBasis,
+        /// The two cities have signed, or intend to sign, an MoU or other
+        /// commitment for cooperation in specific areas.
+        MouSignedOrIntended,
+        /// Both cities share common aims and objectives in specific areas of
+        /// sustainable urban development.
+        SharedAims,
+        /// These aims are part of a shared research and innovation agenda.
+        SharedAgenda,
+        /// At least one of the two cities can be used for reference and learning.
+        ReferenceForLearning,
+        /// Both cities are available to participate in peer-to-peer activities.
+        PeerToPeer,
+        /// At least one of the two cities wishes to host a joint project.
+        WishesToHost,
+        /// The city (organisation) is interested in joining the URBAN-EU-CHINA
+        /// platform.
+        PlatformInterest,
+    }
+}
+mirror! {
+    /// A change of a city's contact person for a partnership.
+    PersonChangeKind = "c2c_store::PersonChangeKind" {
+        /// A person started while the city had already named someone.
+        Started,
+        /// A person left.
+        Ended,
     }
 }
 mirror! {

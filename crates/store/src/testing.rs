@@ -54,7 +54,7 @@ enum Cleanup {
 }
 
 /// Every table of the schema (the migrations' bookkeeping table aside).
-pub const TABLES: [&str; 28] = [
+pub const TABLES: [&str; 29] = [
     "city",
     "city_area",
     "stakeholder",
@@ -65,6 +65,7 @@ pub const TABLES: [&str; 28] = [
     "partnership",
     "assessment",
     "contact",
+    "contact_person",
     "agreement",
     "signature",
     "first_priority",

@@ -84,22 +84,51 @@ pub fn own_end(
     min(max(end, start), today)
 }
 
-/// The signed agreements of a partnership: signing date and end of validity.
-struct Signings(Vec<(NaiveDate, Option<NaiveDate>)>);
+/// The agreements of a partnership as the story records them: the dated
+/// ones (signing date, end of validity), and the ends of validity of those
+/// the sources do not date (signed when the partnership leaves PARTNER; a
+/// partnership with no agreement at all gets a placeholder without expiry).
+struct Signings {
+    dated: Vec<(NaiveDate, Option<NaiveDate>)>,
+    undated: Vec<Option<NaiveDate>>,
+}
 
 impl Signings {
     fn of(p: &PartnershipData) -> Signings {
-        Signings(
-            p.agreements
+        let mut undated: Vec<Option<NaiveDate>> = p
+            .agreements
+            .iter()
+            .filter(|a| a.signed_on.is_none())
+            .map(|a| a.valid_until)
+            .collect();
+        if p.agreements.is_empty() {
+            undated.push(None);
+        }
+        Signings {
+            dated: p
+                .agreements
                 .iter()
                 .filter_map(|a| a.signed_on.map(|s| (s, a.valid_until)))
                 .collect(),
-        )
+            undated,
+        }
     }
 
-    /// The first day from `from` on when an agreement is in force.
+    /// Whether an agreement is in force on `d`, a date after the partnership
+    /// left PARTNER (when the undated ones are signed).
+    fn covers(&self, d: NaiveDate) -> bool {
+        self.undated
+            .iter()
+            .any(|until| until.is_none_or(|u| d <= u))
+            || self
+                .dated
+                .iter()
+                .any(|(s, until)| *s <= d && until.is_none_or(|u| d <= u))
+    }
+
+    /// The first day from `from` on when a dated agreement is in force.
     fn in_force_from(&self, from: NaiveDate) -> Option<NaiveDate> {
-        self.0
+        self.dated
             .iter()
             .map(|(s, until)| (max(*s, from), *until))
             .filter(|(t, until)| until.is_none_or(|u| *t <= u))
@@ -191,32 +220,34 @@ fn spread(
 }
 
 /// The date of every move of `stops` (one fewer than the stops), within
-/// `start..=horizon` and never after today.
+/// `start..=horizon` and never after today; and the first move that no
+/// agreement in force allows, if any (the walk is held there).
+///
+/// From the PARTNER exit on, every move needs an agreement in force on its
+/// date: a move that finds none is pushed to the next signing of one within
+/// the story; when there is none, the walk stops where the rules stop it.
 pub fn move_dates(
     data: &Platform,
     p: &PartnershipData,
     stops: &[Undated],
     (start, horizon): (NaiveDate, NaiveDate),
     today: NaiveDate,
-) -> Vec<NaiveDate> {
+) -> (Vec<NaiveDate>, Option<usize>) {
     let moves = stops.len() - 1;
     let signings = Signings::of(p);
     let anchors = anchors(data, p, stops, &signings, (start, horizon));
     let mut dates = spread(anchors, moves, (start, horizon));
-    // A PARTNER exit needs an agreement in force: push it to the next signing.
-    for (i, s) in stops.iter().enumerate().take(moves) {
-        if s.1 == Step::Partner
-            && let Some(t) = signings.in_force_from(dates[i])
-            && t > dates[i]
-            && t <= horizon
-        {
-            dates[i] = t;
-        }
-    }
+    let from_partner = stops.iter().position(|s| s.1 == Step::Partner);
     let mut previous = start;
-    for d in &mut dates {
+    for (i, d) in dates.iter_mut().enumerate() {
         *d = min(max(*d, previous), today);
+        if from_partner.is_some_and(|f| i >= f) && !signings.covers(*d) {
+            match signings.in_force_from(*d).filter(|t| *t <= horizon) {
+                Some(t) => *d = t,
+                None => return (dates[..=i].to_vec(), Some(i)),
+            }
+        }
         previous = *d;
     }
-    dates
+    (dates, None)
 }

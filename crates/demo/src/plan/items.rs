@@ -1,6 +1,8 @@
 //! Where each sourced record of a partnership is written: the stop of its
 //! walk in the cycle of its date, at or after the step it belongs to, and
-//! never before the counterpart is chosen when it needs one.
+//! never before the counterpart is chosen when it needs one. A dated
+//! agreement is written at the stop that is left on or after its signing, so
+//! that it is in the record before the first move that relies on it.
 
 use super::stops::{Item, Walk};
 use crate::data::PartnershipData;
@@ -62,13 +64,11 @@ pub fn items(p: &PartnershipData, walk: &Walk) -> Vec<Vec<Item>> {
 fn joint(p: &PartnershipData, walk: &Walk, chosen: usize, at: &mut Placed) {
     let last = walk.last_cycle();
     for (i, a) in p.agreements.iter().enumerate() {
-        let date = a.signed_on.unwrap_or(walk.start);
-        let c = a.signed_on.map_or(0, |d| walk.cycle_of(d));
-        at.put(
-            walk.stop_for(c, Step::Partner, chosen),
-            Item::Agreement(i),
-            date,
-        );
+        let stop = match a.signed_on {
+            Some(signed) => walk.stop_left_from(signed, chosen),
+            None => walk.stop_for(0, Step::Partner, chosen),
+        };
+        at.put(stop, Item::Agreement(i), a.signed_on.unwrap_or(walk.start));
     }
     if !p.first_priorities.is_empty() {
         at.put(

@@ -41,7 +41,12 @@ pub fn walk(
         Status::Active => end,
         _ => status_date,
     };
-    let dates = move_dates(data, p, &stops, (start, horizon), today);
+    let (dates, held) = move_dates(data, p, &stops, (start, horizon), today);
+    let stops = match held {
+        Some(i) => stops[..=i].to_vec(),
+        None => stops,
+    };
+    let last = stops.last().map_or(first, |s| s.1);
     let previous = dates.last().copied().unwrap_or(start);
     let finish = match p.status {
         Status::Active => Finish::Stay,
@@ -49,7 +54,10 @@ pub fn walk(
         Status::Terminated => {
             Finish::Terminate(max(status_date, previous), p.status_reason.clone())
         }
-        Status::Concluded => Finish::Conclude(max(status_date, previous)),
+        Status::Concluded if last == Step::Replicate => {
+            Finish::Conclude(max(status_date, previous))
+        }
+        Status::Concluded => Finish::Stay,
     };
     let (cycles, stops) = dated(loops[0], start, stops, &dates);
     Ok(Walk {
@@ -57,6 +65,7 @@ pub fn walk(
         start,
         cycles,
         stops,
+        held: held.is_some(),
         finish,
     })
 }
@@ -122,7 +131,8 @@ fn dated(
         loop_: first_loop,
         start,
     }];
-    let mut out = Vec::with_capacity(stops.len());
+    let n = stops.len();
+    let mut out = Vec::with_capacity(n);
     let mut entered = start;
     for (i, (cycle, step, leave)) in stops.into_iter().enumerate() {
         let leave = leave.map(|l| (l, dates[i]));
@@ -132,7 +142,10 @@ fn dated(
             entered,
             leave,
         });
-        if let Some((l, d)) = leave {
+        // A held walk's last move is not made: it begins no cycle.
+        if let Some((l, d)) = leave
+            && i + 1 < n
+        {
             entered = d;
             if let Leave::LoopBack(loop_) = l {
                 cycles.push(Cycle { loop_, start: d });

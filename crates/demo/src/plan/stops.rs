@@ -73,6 +73,10 @@ pub struct Walk {
     pub cycles: Vec<Cycle>,
     /// Its stops, in order.
     pub stops: Vec<Stop>,
+    /// Whether the walk is held at its last stop: the step is completed but
+    /// its move is refused, for no agreement is in force on its date (the
+    /// last stop's `leave` is the move that would have been made).
+    pub held: bool,
     /// After the last stop.
     pub finish: Finish,
 }
@@ -129,6 +133,14 @@ impl Walk {
             .or_else(|| in_cycle.last().copied())
             .unwrap_or(self.stops.len() - 1);
         max(at, not_before)
+    }
+
+    /// The first stop from `not_before` on that is left on or after `date`
+    /// (the last stop when none is).
+    pub fn stop_left_from(&self, date: NaiveDate, not_before: usize) -> usize {
+        (not_before..self.stops.len())
+            .find(|i| self.stops[*i].date() >= date)
+            .unwrap_or(self.stops.len() - 1)
     }
 
     /// Whether the walk ever leaves `step` (at any cycle).

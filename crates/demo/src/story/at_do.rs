@@ -1,6 +1,9 @@
-//! DO: the activities' progress as the sources report it; and the fillers
-//! for `DO_TEAMS` (a team of each city involved in an activity under way),
-//! `DO_PROGRESS` and `DO_DELIVERED` (progress reports of the cycle).
+//! DO: the activities' progress as the sources report it (a cancellation with
+//! its reason); and the fillers for `DO_TEAMS` (a team of each city involved
+//! in an activity under way on the move's date: in progress, or planned to
+//! start by then), `DO_PROGRESS` and `DO_DELIVERED` (progress reports of the
+//! cycle that keep the activity's status: a filler never says an activity
+//! started or ended).
 
 use super::state::Story;
 use crate::common::{FILLER, id, truncate};
@@ -25,34 +28,41 @@ impl Story<'_> {
                 stop.date().max(a.start).min(today),
             ),
         };
+        let reason = (status == ActivityStatus::Cancelled).then(|| {
+            format!(
+                "Cancelled as the sources report it; they give no other reason. Source: {}",
+                a.source
+            )
+        });
         let draft = ProgressDraft {
             id: id("progress", &format!("{}:{i}", p.key)).into(),
             activity: id("activity", &format!("{}:{i}", p.key)).into(),
             on,
             summary: format!("{word}, as the sources report. Source: {}", a.source),
             status,
+            reason,
             percent: (status == ActivityStatus::Completed).then_some(100),
         };
         self.exec(lead, Command::RecordProgress(draft)).await
     }
 
-    fn in_progress(&self) -> Result<Vec<Activity>> {
+    /// The activities under way on `on`.
+    fn under_way(&self, on: NaiveDate) -> Result<Vec<Activity>> {
         Ok(self
             .outputs()?
             .plan
             .iter()
-            .flat_map(|p| p.activities.iter())
-            .filter(|a| a.status == ActivityStatus::InProgress)
+            .flat_map(|p| p.under_way(on))
             .cloned()
             .collect())
     }
 
     /// `DO_TEAMS`: a team of every city involved in an activity under way
-    /// that has none.
-    pub(super) async fn fill_teams(&mut self) -> Result<()> {
+    /// on `on` that has none.
+    pub(super) async fn fill_teams(&mut self, on: NaiveDate) -> Result<()> {
         let parties = self.parties();
         let mut missing: Vec<(ActivityId, String, CityId)> = Vec::new();
-        for a in self.in_progress()? {
+        for a in self.under_way(on)? {
             let involved = if a.plan.cities.is_empty() {
                 parties.clone()
             } else {
@@ -81,21 +91,21 @@ impl Story<'_> {
 
     /// `DO_PROGRESS`: a report of the cycle on every activity under way.
     pub(super) async fn fill_progress(&mut self, on: NaiveDate, cycle: u32) -> Result<()> {
-        let lacking: Vec<(ActivityId, Option<CityId>)> = self
-            .in_progress()?
+        let lacking: Vec<(ActivityId, Option<CityId>, ActivityStatus)> = self
+            .under_way(on)?
             .into_iter()
             .filter(|a| !a.progress.iter().any(|r| r.cycle == cycle))
-            .map(|a| (a.plan.id, a.plan.lead_city))
+            .map(|a| (a.plan.id, a.plan.lead_city, a.status))
             .collect();
-        for (activity, lead) in lacking {
-            self.filler_progress(activity, lead, ActivityStatus::InProgress, on, cycle)
+        for (activity, lead, status) in lacking {
+            self.filler_progress(activity, lead, status, on, cycle)
                 .await?;
         }
         Ok(())
     }
 
-    /// `DO_DELIVERED`: a report of the cycle on the activity under way, else
-    /// on the latest started one.
+    /// `DO_DELIVERED`: a report of the cycle on an activity under way, else
+    /// on the latest started one, keeping its status.
     pub(super) async fn fill_delivered(&mut self, on: NaiveDate, cycle: u32) -> Result<()> {
         let activities: Vec<Activity> = self
             .outputs()?
@@ -107,7 +117,7 @@ impl Story<'_> {
             .collect();
         let pick = activities
             .iter()
-            .find(|a| a.status == ActivityStatus::InProgress)
+            .find(|a| a.is_under_way(on))
             .or_else(|| {
                 activities
                     .iter()
@@ -116,11 +126,7 @@ impl Story<'_> {
             })
             .or_else(|| activities.first())
             .ok_or_else(|| anyhow!("no activity to report on"))?;
-        let status = match pick.status {
-            ActivityStatus::Completed => ActivityStatus::Completed,
-            _ => ActivityStatus::InProgress,
-        };
-        self.filler_progress(pick.plan.id, pick.plan.lead_city, status, on, cycle)
+        self.filler_progress(pick.plan.id, pick.plan.lead_city, pick.status, on, cycle)
             .await
     }
 
@@ -136,8 +142,12 @@ impl Story<'_> {
             id: self.filler(),
             activity,
             on,
-            summary: format!("{FILLER} progress in cycle {cycle} is not documented."),
+            summary: format!(
+                "{FILLER} progress in cycle {cycle} is not documented; the status stays {}.",
+                status.code()
+            ),
             status,
+            reason: None,
             percent: None,
         };
         self.fill(

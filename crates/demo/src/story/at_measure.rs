@@ -2,11 +2,13 @@
 //! sources measure) and the sourced measurements; and the fillers for
 //! `MEASURE_FRAMEWORK` (targets, objectives, reporting cities),
 //! `MEASURE_KPI_CAPTURED`, `MEASURE_FEEDBACK` and `MEASURE_EVALUATION`.
-//! A filler value is a sourced one where there is one, else a modest one.
+//! A filler value or target is a modest placeholder, never a copy of a
+//! sourced value (which would read as a second measurement the sources never
+//! made); a filler measurement says so in its source and its note.
 
 use super::state::Story;
 use crate::common::{FILLER, id};
-use crate::data::{MeasurementData, ValueData};
+use crate::data::ValueData;
 use crate::plan::Stop;
 use anyhow::{Context, Result, bail};
 use c2c_domain::outputs::{
@@ -173,11 +175,11 @@ impl Story<'_> {
                 city,
                 period_start: start,
                 period_end: on,
-                value: self.sample(&definition),
+                value: self.filler_value(&definition),
                 source: format!(
                     "{FILLER} a value for cycle {cycle}, so that the demo can leave MEASURE"
                 ),
-                note: String::new(),
+                note: format!("{FILLER} a placeholder, not a measured value."),
                 supersedes: None,
             };
             self.fill(city, Command::RecordMeasurement(draft)).await?;
@@ -217,39 +219,29 @@ impl Story<'_> {
             .await
     }
 
-    /// The sourced values of a KPI in this partnership.
-    fn sourced(&self, code: &str) -> impl Iterator<Item = &MeasurementData> {
-        self.p.measurements.iter().filter(move |m| m.kpi == code)
-    }
-
-    /// A filler value: the first sourced value of the KPI, else a modest one.
-    fn sample(&self, definition: &KpiDefinition) -> RawValue {
-        self.sourced(definition.code.as_str())
-            .find_map(|m| raw(definition.unit, &m.value).ok())
-            .unwrap_or_else(|| default_value(definition.unit, 1, 3))
-    }
-
-    /// A filler target: the highest sourced value of the KPI, else a modest one.
+    /// A filler target: a modest placeholder in the KPI's unit.
     fn target(&self, definition: &KpiDefinition) -> RawValue {
-        let best = self
-            .sourced(definition.code.as_str())
-            .filter_map(|m| match &m.value {
-                ValueData::Integer(n) => Some(*n),
-                _ => None,
-            })
-            .max();
-        match (definition.unit, best) {
-            (Unit::Count, Some(n)) => RawValue {
-                count: Some(n),
-                ..RawValue::default()
-            },
-            (Unit::Score1To5, Some(n)) => RawValue {
-                score: Some(n.clamp(1, 5)),
-                ..RawValue::default()
-            },
-            (Unit::Money | Unit::Text, _) => self.sample(definition),
-            (unit, _) => default_value(unit, 1, 4),
-        }
+        default_value(definition.unit, 1, 4)
+    }
+}
+
+impl Story<'_> {
+    /// A filler measurement's value: a modest placeholder in the KPI's unit
+    /// that no sourced measurement of the KPI in this partnership has, so
+    /// that it cannot be read as one of them.
+    fn filler_value(&self, definition: &KpiDefinition) -> RawValue {
+        let sourced: Vec<RawValue> = self
+            .p
+            .measurements
+            .iter()
+            .filter(|m| m.kpi == definition.code.as_str())
+            .filter_map(|m| raw(definition.unit, &m.value).ok())
+            .collect();
+        [(1, 3), (2, 2), (3, 4), (4, 1), (5, 5)]
+            .into_iter()
+            .map(|(count, score)| default_value(definition.unit, count, score))
+            .find(|v| !sourced.contains(v))
+            .unwrap_or_else(|| default_value(definition.unit, 6, 3))
     }
 }
 
@@ -258,9 +250,9 @@ fn default_value(unit: Unit, count: i64, score: i64) -> RawValue {
     match unit {
         Unit::Count => raw.count = Some(count),
         Unit::Score1To5 => raw.score = Some(score),
-        Unit::Percent => raw.percent = Some(Decimal::from(50)),
+        Unit::Percent => raw.percent = Some(Decimal::from(49 + count)),
         Unit::Money => {
-            raw.amount = Some(Decimal::ZERO);
+            raw.amount = Some(Decimal::from(count - 1));
             raw.currency = Some("EUR".into());
         }
         Unit::Text => raw.text = Some(format!("{FILLER} not documented.")),

@@ -1,6 +1,7 @@
 //! PARTNER (and the contacts that lead to it): the counterpart chosen, the
 //! sourced assessments, contacts, agreements with their signatures and the
-//! first priorities; and the fillers for `PARTNER_ASSESSMENT`,
+//! first priorities; and the fillers for `PARTNER_ASSESSMENT` (one item
+//! assumed met in each group that the sources leave undecided),
 //! `PARTNER_PRIORITY` and `PARTNER_AGREEMENT`.
 
 use super::state::Story;
@@ -8,8 +9,8 @@ use crate::common::{FILLER, id, truncate};
 use crate::plan::Stop;
 use anyhow::{Result, anyhow};
 use c2c_domain::outputs::{
-    AgreementDraft, AgreementKind, Answer, AssessmentDraft, AssessmentItem, ContactDraft, Levels,
-    SelectionCriterion,
+    AgreementDraft, AgreementKind, Answer, AssessmentDraft, AssessmentItem, ContactDirection,
+    ContactDraft, CriterionGroup, Levels, SelectionCriterion,
 };
 use c2c_domain::{Area, Command};
 use chrono::NaiveDate;
@@ -51,6 +52,10 @@ impl Story<'_> {
         self.exec(city, Command::RecordAssessment(draft)).await
     }
 
+    /// A sourced contact, recorded by the city whose initiative it was: the
+    /// one that travelled or organised it (an inbound contact of the
+    /// initiator is the counterpart's outbound one, once the counterpart is
+    /// party to the partnership), with its follow-up.
     pub(super) async fn record_contact(&mut self, i: usize) -> Result<()> {
         let p = self.p;
         let c = &p.contacts[i];
@@ -59,25 +64,29 @@ impl Story<'_> {
             political: c.political,
             technical: c.technical,
         };
+        let party = self.agg()?.snapshot().counterpart;
+        let (by, direction) = match (c.direction, party) {
+            (ContactDirection::Inbound, Some(counterpart)) => {
+                (counterpart, ContactDirection::Outbound)
+            }
+            (direction, _) => (self.initiator, direction),
+        };
         let draft = ContactDraft {
             id: contact,
             on: c.on,
             kind: c.kind,
-            direction: c.direction,
+            direction,
             ours: levels,
             theirs: levels,
             outcome: format!("{}\nSource: {}", c.outcome, c.source),
             follow_up_due: c.follow_up_due,
+            joint: c.joint,
         };
-        self.exec(self.initiator, Command::RecordContact(draft))
-            .await?;
+        self.exec(by, Command::RecordContact(draft)).await?;
         if let Some(on) = c.followed_up_on {
             let note = format!("Followed up, as the sources report. Source: {}", c.source);
-            self.exec(
-                self.initiator,
-                Command::RecordFollowUp { contact, on, note },
-            )
-            .await?;
+            self.exec(by, Command::RecordFollowUp { contact, on, note })
+                .await?;
         }
         Ok(())
     }
@@ -158,25 +167,86 @@ impl Story<'_> {
         Ok(())
     }
 
-    /// `PARTNER_ASSESSMENT`: every selection criterion answered "unknown".
+    /// `PARTNER_ASSESSMENT`: the latest assessment of the counterpart again
+    /// (its sourced answers kept), with, in each group of Figure 9 that has
+    /// no item met or not met, one item assumed met, and every other item
+    /// not assessed answered unknown. Every filler answer says so.
     pub(super) async fn fill_assessment(&mut self, on: NaiveDate) -> Result<()> {
-        let candidate = self.counterpart.ok_or_else(|| anyhow!("no counterpart"))?;
         use strum::IntoEnumIterator;
-        let items = SelectionCriterion::iter()
-            .map(|criterion| AssessmentItem {
-                criterion,
-                answer: Answer::Unknown,
-                note: format!("{FILLER} the sources do not assess this criterion."),
-            })
-            .collect();
+        let candidate = self.counterpart.ok_or_else(|| anyhow!("no counterpart"))?;
+        let latest = self
+            .outputs()?
+            .assessments
+            .iter()
+            .filter(|a| a.candidate == candidate)
+            .max_by_key(|a| (a.on, a.recorded_at))
+            .cloned();
+        let mut items: Vec<AssessmentItem> =
+            latest.as_ref().map(|a| a.items.clone()).unwrap_or_default();
+        for group in CriterionGroup::iter() {
+            let decided = items
+                .iter()
+                .any(|i| i.criterion.group() == group && i.answer != Answer::Unknown);
+            if !decided {
+                let (criterion, why) = self.assumed(group)?;
+                items.retain(|i| i.criterion != criterion);
+                items.push(AssessmentItem {
+                    criterion,
+                    answer: Answer::Met,
+                    note: format!("{FILLER} assumed met: {why}."),
+                });
+            }
+        }
+        for criterion in SelectionCriterion::iter() {
+            if !items.iter().any(|i| i.criterion == criterion) {
+                items.push(AssessmentItem {
+                    criterion,
+                    answer: Answer::Unknown,
+                    note: format!("{FILLER} the sources do not assess this criterion."),
+                });
+            }
+        }
         let draft = AssessmentDraft {
             id: self.filler(),
             candidate,
-            on,
+            on: latest.map_or(on, |a| a.on.max(on)),
             items,
         };
         self.fill(self.initiator, Command::RecordAssessment(draft))
             .await
+    }
+
+    /// The item of a Figure 9 group a filler assessment assumes met, and why
+    /// the partnership's record suggests it.
+    fn assumed(&self, group: CriterionGroup) -> Result<(SelectionCriterion, String)> {
+        use SelectionCriterion::*;
+        let p = self.p;
+        Ok(match group {
+            CriterionGroup::Potential => (
+                RepresentsCity,
+                "the counterpart is the city or region itself, as the partnership names it"
+                    .to_owned(),
+            ),
+            CriterionGroup::Opportunity => match p.relations_since {
+                Some(since) if p.agreements.is_empty() => (
+                    HistoricalBasis,
+                    format!("the sources date the relations back to {since}"),
+                ),
+                _ => (
+                    MouSignedOrIntended,
+                    "an agreement between the cities is recorded or implied by the later steps"
+                        .to_owned(),
+                ),
+            },
+            CriterionGroup::Similarity => (
+                SharedAims,
+                "the cities agree first priority areas for the partnership".to_owned(),
+            ),
+            CriterionGroup::Willingness => (
+                PeerToPeer,
+                "both cities take part in the partnership's activities".to_owned(),
+            ),
+        })
     }
 
     /// `PARTNER_PRIORITY`: the first area of the agreements or of the

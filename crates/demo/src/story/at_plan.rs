@@ -201,6 +201,31 @@ impl Story<'_> {
         })
     }
 
+    /// `PLAN_REVISED`: from cycle 2 on, a plan version of the cycle (the
+    /// header says it is a filler revision) approved by both cities.
+    pub(super) async fn revise_plan(&mut self, on: NaiveDate, cycle: u32) -> Result<()> {
+        let plan = self
+            .outputs()?
+            .plan
+            .clone()
+            .ok_or_else(|| anyhow!("no plan"))?;
+        if plan.version_cycle != cycle {
+            let mark = format!("\n{FILLER} revised for cycle");
+            let base = plan
+                .summary
+                .split(mark.as_str())
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            let summary =
+                format!("{base}{mark} {cycle}: the sources give no new version of the plan.");
+            let title = plan.title.clone();
+            self.fill(self.initiator, Command::RecordPlan { title, summary })
+                .await?;
+        }
+        self.approve_plan(on).await
+    }
+
     /// `PLAN_APPROVED`: the plan's current version approved by both cities.
     pub(super) async fn approve_plan(&mut self, on: NaiveDate) -> Result<()> {
         let version = self

@@ -22,13 +22,18 @@ impl Story<'_> {
     /// Walks the whole story.
     async fn run(mut self) -> Result<Written> {
         self.start().await?;
-        for si in 0..self.walk.stops.len() {
+        let stops = self.walk.stops.len();
+        for si in 0..stops {
             let stop = self.walk.stops[si].clone();
             for item in self.items[si].clone() {
                 self.record(item, si).await?;
             }
             if let Some((leave, on)) = stop.leave {
                 self.complete(stop.step, on, si).await?;
+                if self.walk.held && si + 1 == stops {
+                    // No agreement is in force: the move is not made.
+                    continue;
+                }
                 let m = match leave {
                     Leave::Advance => Move::Advance,
                     Leave::LoopBack(l) => Move::LoopBack(l),
@@ -164,7 +169,7 @@ impl Story<'_> {
             PlanActivity => self.fill_activity(on).await,
             PlanActivityComplete => self.complete_activities(on).await,
             PlanApproved => self.approve_plan(on).await,
-            DoTeams => self.fill_teams().await,
+            DoTeams => self.fill_teams(on).await,
             DoProgress => self.fill_progress(on, cycle).await,
             DoDelivered => self.fill_delivered(on, cycle).await,
             DoRisksOwned => bail!("the demo records no risks"),
@@ -176,6 +181,12 @@ impl Story<'_> {
             ActApproved => self.approve_decisions(on, cycle).await,
             ReplicateLessons => self.fill_lesson(cycle).await,
             ReplicateExpost => self.fill_expost(cycle).await,
+            AimRenewed => self.renew_strategy(cycle).await,
+            CommitRenewed => self.renew_commitment(cycle).await,
+            PlanRevised => self.revise_plan(on, cycle).await,
+            AgreementInForce => {
+                bail!("no agreement is in force on {on}: the walk should have been held there")
+            }
         }
     }
 }

@@ -106,6 +106,19 @@ impl<'a> Story<'a> {
         self.sx.actor(city)
     }
 
+    /// Reads the partnership again (after a change of the initiator's
+    /// standing, which the partnership reads when it is loaded).
+    pub(super) async fn reload(&mut self) -> Result<()> {
+        let p = self
+            .sx
+            .store
+            .partnership(self.id)
+            .await
+            .with_context(|| format!("reloading partnership {}", self.p.key))?;
+        self.agg = Some(p);
+        Ok(())
+    }
+
     /// Executes a command as `city`.
     pub(super) async fn exec(&mut self, city: CityId, command: Command) -> Result<()> {
         let label = command_label(&command);

@@ -1,17 +1,17 @@
-//! The Do criteria: teams and progress for every active activity, something
-//! delivered in the cycle, every open high risk owned.
+//! The Do criteria: teams and progress for every activity under way on the
+//! move's date (in progress, or planned to start by then), something delivered
+//! in the cycle (a cancellation does not count), every open high risk owned.
 
 use super::common::{involved, quoted};
 use crate::outputs::{ActivityStatus, RiskStatus};
 use crate::snapshot::Snapshot;
+use chrono::NaiveDate;
 
-/// `DO_TEAMS`: a team from each city an active activity involves.
-pub(super) fn teams(p: &Snapshot) -> Option<String> {
+/// `DO_TEAMS`: a team from each city an activity under way involves.
+pub(super) fn teams(p: &Snapshot, on: NaiveDate) -> Option<String> {
     let plan = p.outputs.plan.as_ref()?;
     let lacking: Vec<&str> = plan
-        .activities
-        .iter()
-        .filter(|a| a.status == ActivityStatus::InProgress)
+        .under_way(on)
         .filter(|a| {
             involved(p, &a.plan.cities)
                 .iter()
@@ -19,39 +19,46 @@ pub(super) fn teams(p: &Snapshot) -> Option<String> {
         })
         .map(|a| a.plan.title.as_str())
         .collect();
-    (!lacking.is_empty())
-        .then(|| format!("no team from every city involved in: {}", quoted(&lacking)))
-}
-
-/// `DO_PROGRESS`: a report in the current cycle for every active activity.
-pub(super) fn progress(p: &Snapshot) -> Option<String> {
-    let cycle = p.state.cycle;
-    let plan = p.outputs.plan.as_ref()?;
-    let lacking: Vec<&str> = plan
-        .activities
-        .iter()
-        .filter(|a| a.status == ActivityStatus::InProgress)
-        .filter(|a| !a.progress.iter().any(|r| r.cycle == cycle))
-        .map(|a| a.plan.title.as_str())
-        .collect();
     (!lacking.is_empty()).then(|| {
         format!(
-            "no progress report in cycle {cycle} for: {}",
+            "no team from every city involved in the activities under way on {on}: {}",
             quoted(&lacking)
         )
     })
 }
 
-/// `DO_DELIVERED`.
+/// `DO_PROGRESS`: a report in the current cycle for every activity under way.
+pub(super) fn progress(p: &Snapshot, on: NaiveDate) -> Option<String> {
+    let cycle = p.state.cycle;
+    let plan = p.outputs.plan.as_ref()?;
+    let lacking: Vec<&str> = plan
+        .under_way(on)
+        .filter(|a| !a.progress.iter().any(|r| r.cycle == cycle))
+        .map(|a| a.plan.title.as_str())
+        .collect();
+    (!lacking.is_empty()).then(|| {
+        format!(
+            "no progress report in cycle {cycle} for the activities under way on {on}: {}",
+            quoted(&lacking)
+        )
+    })
+}
+
+/// `DO_DELIVERED`: a report of the cycle that is not a cancellation.
 pub(super) fn delivered(p: &Snapshot) -> Option<String> {
     let cycle = p.state.cycle;
     let delivered = p.outputs.plan.as_ref().is_some_and(|plan| {
-        plan.activities
-            .iter()
-            .any(|a| a.progress.iter().any(|r| r.cycle == cycle))
+        plan.activities.iter().any(|a| {
+            a.progress
+                .iter()
+                .any(|r| r.cycle == cycle && r.status != ActivityStatus::Cancelled)
+        })
     });
     (!delivered).then(|| {
-        format!("no activity has been completed or reported with progress in cycle {cycle}")
+        format!(
+            "no activity has been completed or reported with progress in cycle {cycle} \
+             (a cancellation delivers nothing)"
+        )
     })
 }
 

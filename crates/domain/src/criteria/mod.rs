@@ -6,9 +6,11 @@
 //! unmet ones, not only the first.
 //!
 //! [`check`] dispatches each code to its check, one file per step family:
-//! `standing.rs` (Aim and Commit, on a city's standing), `partner.rs`,
+//! `standing.rs` (Aim and Commit, on a city's standing, and their renewals
+//! in a later cycle), `partner.rs` (with the agreement in force throughout),
 //! `plan.rs`, `delivery.rs` (Do), `measure.rs` and `act.rs` (Act and
-//! Replicate); `common.rs` holds what they share.
+//! Replicate); `common.rs` holds what they share. [`warnings`] says what
+//! needs no action yet.
 
 mod act;
 mod common;
@@ -18,7 +20,7 @@ mod partner;
 mod plan;
 mod standing;
 
-pub use crate::criterion::{Criterion, Unmet};
+pub use crate::criterion::{Criterion, Unmet, Warning, WarningCode};
 pub use standing::check_standing;
 
 use crate::narrative::Narrative;
@@ -27,19 +29,53 @@ use crate::standing::Standing;
 use crate::vocab::{MoveKind, Step};
 use chrono::NaiveDate;
 
-/// Every unmet criterion of `step` for a partnership, on the date of the move.
+/// Every unmet exit criterion of `step` for a partnership, on the date of
+/// the move (the step's own list; see [`unmet_throughout`] for the rest).
 pub fn unmet(step: Step, p: &Snapshot, on: NaiveDate) -> Vec<Unmet> {
-    Narrative::standard()
-        .step(step)
-        .criteria
-        .iter()
+    unmet_of(
+        Narrative::standard().step(step).criteria.iter().copied(),
+        p,
+        on,
+    )
+}
+
+/// Every unmet criterion checked throughout on a move of `kind` out of the
+/// partnership's current step, on the date of the move.
+pub fn unmet_throughout(kind: MoveKind, p: &Snapshot, on: NaiveDate) -> Vec<Unmet> {
+    unmet_of(
+        Narrative::standard().throughout_on(kind, p.state.step),
+        p,
+        on,
+    )
+}
+
+fn unmet_of(criteria: impl Iterator<Item = Criterion>, p: &Snapshot, on: NaiveDate) -> Vec<Unmet> {
+    criteria
         .filter_map(|c| {
-            check(*c, p, on).map(|message| Unmet {
-                criterion: *c,
+            check(c, p, on).map(|message| Unmet {
+                criterion: c,
                 message,
             })
         })
         .collect()
+}
+
+/// What needs no action yet on a move of `kind` on `on`: for the moves that
+/// need an agreement in force, an agreement about to expire with nothing to
+/// follow it.
+pub fn warnings(kind: MoveKind, p: &Snapshot, on: NaiveDate) -> Vec<Warning> {
+    let needs_agreement = Narrative::standard()
+        .throughout
+        .iter()
+        .any(|t| t.criterion == Criterion::AgreementInForce && t.moves.contains(&kind));
+    let expiring = needs_agreement
+        .then(|| partner::expiring(p, on))
+        .flatten()
+        .map(|message| Warning {
+            code: WarningCode::AgreementExpiring,
+            message,
+        });
+    expiring.into_iter().collect()
 }
 
 /// Every unmet criterion of the steps a partnership skips by starting at
@@ -59,14 +95,16 @@ pub fn unmet_before(step: Step, standing: &Standing) -> Vec<Unmet> {
 }
 
 /// Every unmet criterion that blocks a move of `kind` on `on`: the current
-/// step's when the move leaves it, and for a spawn also the Aim and Commit
-/// criteria on the city's standing (the new partnership starts at Partner).
+/// step's when the move leaves it, those checked throughout on such a move,
+/// and for a spawn also the Aim and Commit criteria on the city's standing
+/// (the new partnership starts at Partner).
 pub(crate) fn unmet_for(kind: MoveKind, p: &Snapshot, on: NaiveDate) -> Vec<Unmet> {
     let mut unmet = if kind.leaves_step() {
         self::unmet(p.state.step, p, on)
     } else {
         Vec::new()
     };
+    unmet.extend(unmet_throughout(kind, p, on));
     if kind == MoveKind::Spawn {
         for u in unmet_before(Step::Partner, &p.standing) {
             if !unmet.iter().any(|x| x.criterion == u.criterion) {
@@ -86,6 +124,7 @@ pub fn check(criterion: Criterion, p: &Snapshot, on: NaiveDate) -> Option<String
     match criterion {
         AimVision | AimObjective | AimTheme | AimStakeholder | CommitPolitical | CommitPriority
         | CommitRoles | CommitResources => check_standing(criterion, &p.standing),
+        AimRenewed | CommitRenewed => standing::renewed(criterion, p),
         PartnerCounterpart => partner::counterpart(p),
         PartnerAssessment => partner::assessment(p),
         PartnerPriority => partner::priority(p),
@@ -93,8 +132,9 @@ pub fn check(criterion: Criterion, p: &Snapshot, on: NaiveDate) -> Option<String
         PlanActivity => plan::activity(p),
         PlanActivityComplete => plan::activity_complete(p),
         PlanApproved => plan::approved(p),
-        DoTeams => delivery::teams(p),
-        DoProgress => delivery::progress(p),
+        PlanRevised => plan::revised(p),
+        DoTeams => delivery::teams(p, on),
+        DoProgress => delivery::progress(p, on),
         DoDelivered => delivery::delivered(p),
         DoRisksOwned => delivery::risks_owned(p),
         MeasureFramework => measure::framework(p),
@@ -105,6 +145,7 @@ pub fn check(criterion: Criterion, p: &Snapshot, on: NaiveDate) -> Option<String
         ActApproved => act::approved(p),
         ReplicateLessons => act::lessons(p),
         ReplicateExpost => act::expost(p),
+        AgreementInForce => partner::in_force(p, on),
     }
 }
 

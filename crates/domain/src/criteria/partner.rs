@@ -1,9 +1,17 @@
 //! The Partner criteria: a counterpart, its assessment, a first priority area
-//! agreed by both cities, and a framework agreement in force.
+//! agreed by both cities, and an agreement in force (a framework, or a joint
+//! project agreement on an agreed first priority: the project-first route);
+//! and, on every later move, an agreement in force, with the warning when the
+//! agreements in force are about to expire with nothing to follow them.
 
-use super::common::{codes, parties};
+use super::common::{codes, parties, quoted};
+use crate::city::Area;
+use crate::outputs::Agreement;
 use crate::snapshot::Snapshot;
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
+
+/// How far ahead an expiry is warned of.
+const WARN_DAYS: i64 = 90;
 
 /// `PARTNER_COUNTERPART`.
 pub(super) fn counterpart(p: &Snapshot) -> Option<String> {
@@ -16,7 +24,8 @@ pub(super) fn counterpart(p: &Snapshot) -> Option<String> {
     }
 }
 
-/// `PARTNER_ASSESSMENT`: the latest assessment of the counterpart counts.
+/// `PARTNER_ASSESSMENT`: the latest assessment of the chosen counterpart
+/// answers, in each group of Figure 9, an item met or not met.
 pub(super) fn assessment(p: &Snapshot) -> Option<String> {
     let counterpart = p.counterpart?;
     let assessment = p
@@ -25,27 +34,39 @@ pub(super) fn assessment(p: &Snapshot) -> Option<String> {
         .iter()
         .filter(|a| a.candidate == counterpart)
         .max_by_key(|a| (a.on, a.recorded_at));
-    match assessment {
-        None => Some("the counterpart has not been assessed against the selection criteria".into()),
-        Some(a) if !a.is_filled() => Some(format!(
-            "the assessment of the counterpart leaves {} of 12 selection criteria unanswered: {}",
-            a.missing().len(),
-            codes(a.missing().iter().map(|c| c.code()))
-        )),
-        Some(_) => None,
-    }
+    let Some(a) = assessment else {
+        return Some("the counterpart has not been assessed against the selection criteria".into());
+    };
+    let undecided = a.undecided_groups();
+    (!undecided.is_empty()).then(|| {
+        format!(
+            "the latest assessment of the counterpart ({}) answers no item met or not met in \
+             the groups {}",
+            a.on,
+            codes(undecided.iter().map(|g| g.code()))
+        )
+    })
+}
+
+/// The first priority areas both cities agreed.
+fn agreed_areas(p: &Snapshot) -> Vec<Area> {
+    let Some((a, b)) = parties(p) else {
+        return Vec::new();
+    };
+    let o = &p.outputs;
+    o.priorities
+        .iter()
+        .filter(|x| x.city == a)
+        .filter(|x| o.priorities.iter().any(|y| y.city == b && y.area == x.area))
+        .map(|x| x.area)
+        .collect()
 }
 
 /// `PARTNER_PRIORITY`.
 pub(super) fn priority(p: &Snapshot) -> Option<String> {
-    let o = &p.outputs;
-    let (a, b) = parties(p)?;
-    let agreed = o
-        .priorities
-        .iter()
-        .any(|x| x.city == a && o.priorities.iter().any(|y| y.city == b && y.area == x.area));
-    (!agreed).then(|| {
-        if o.priorities.is_empty() {
+    parties(p)?;
+    agreed_areas(p).is_empty().then(|| {
+        if p.outputs.priorities.is_empty() {
             "no first priority area has been agreed".into()
         } else {
             "no first priority area has been agreed by both cities".into()
@@ -53,19 +74,92 @@ pub(super) fn priority(p: &Snapshot) -> Option<String> {
     })
 }
 
-/// `PARTNER_AGREEMENT`: signed by both and in force on the date of the move.
+/// `PARTNER_AGREEMENT`: a framework agreement signed by both and in force
+/// on the date of the move, or a joint project agreement signed by both and
+/// in force that names a first priority area agreed by both cities.
 pub(super) fn agreement(p: &Snapshot, on: NaiveDate) -> Option<String> {
     let agreements = &p.outputs.agreements;
     let (a, b) = parties(p)?;
-    if agreements.iter().any(|g| g.in_force_on(a, b, on)) {
-        None
-    } else if agreements.iter().any(|g| g.signed_on(a, b).is_some()) {
+    let agreed = agreed_areas(p);
+    let in_force: Vec<&Agreement> = agreements
+        .iter()
+        .filter(|g| g.in_force_on(a, b, on))
+        .collect();
+    let counts =
+        |g: &&Agreement| g.kind.is_framework() || g.areas.iter().any(|x| agreed.contains(x));
+    if in_force.iter().any(counts) {
+        return None;
+    }
+    if !in_force.is_empty() {
+        let titles: Vec<&str> = in_force.iter().map(|g| g.title.as_str()).collect();
+        return Some(format!(
+            "the project agreements in force on {on} name no first priority area agreed by \
+             both cities: {}",
+            quoted(&titles)
+        ));
+    }
+    if agreements.iter().any(|g| g.signed_on(a, b).is_some()) {
         Some(format!(
             "no agreement signed by both cities is in force on {on}"
         ))
     } else if agreements.is_empty() {
-        Some("no framework agreement has been recorded".into())
+        Some("no framework agreement or joint project agreement has been recorded".into())
     } else {
-        Some("no framework agreement has been signed by both cities".into())
+        Some("no agreement has been signed by both cities".into())
     }
+}
+
+/// `AGREEMENT_IN_FORCE`: an agreement of any kind signed by both cities and
+/// in force on the date of the move. A partnership without a counterpart has
+/// none to keep in force.
+pub(super) fn in_force(p: &Snapshot, on: NaiveDate) -> Option<String> {
+    let (a, b) = parties(p)?;
+    let agreements = &p.outputs.agreements;
+    if agreements.iter().any(|g| g.in_force_on(a, b, on)) {
+        return None;
+    }
+    let expired = agreements
+        .iter()
+        .filter(|g| g.signed_on(a, b).is_some_and(|s| s <= on))
+        .filter_map(|g| g.valid_until.filter(|u| *u < on).map(|u| (u, g)))
+        .max_by_key(|(u, _)| *u);
+    Some(match expired {
+        Some((until, g)) => format!(
+            "the last agreement signed by both cities, '{}', expired on {until}: none is in \
+             force on {on}",
+            g.title
+        ),
+        None => format!("no agreement signed by both cities is in force on {on}"),
+    })
+}
+
+/// `AGREEMENT_EXPIRING`: the agreements in force on `on` all expire within
+/// [`WARN_DAYS`] days and no agreement signed by both is in force after them.
+pub(super) fn expiring(p: &Snapshot, on: NaiveDate) -> Option<String> {
+    let (a, b) = parties(p)?;
+    let agreements = &p.outputs.agreements;
+    let in_force: Vec<&Agreement> = agreements
+        .iter()
+        .filter(|g| g.in_force_on(a, b, on))
+        .collect();
+    let mut last: Option<NaiveDate> = None;
+    for g in &in_force {
+        let until = g.valid_until?;
+        last = last.max(Some(until));
+    }
+    let last = last?;
+    let days = (last - on).num_days();
+    if days > WARN_DAYS {
+        return None;
+    }
+    let after = last + Duration::days(1);
+    if agreements.iter().any(|g| g.in_force_on(a, b, after)) {
+        return None;
+    }
+    let titles: Vec<&str> = in_force.iter().map(|g| g.title.as_str()).collect();
+    Some(format!(
+        "the agreements in force expire by {last}, in {days} days, and no agreement signed by \
+         both cities follows them: {}",
+        quoted(&titles)
+    ))
 }

@@ -1,5 +1,6 @@
-//! The Plan criteria: a plan with activities, each activity complete, and the
-//! plan version approved by both cities.
+//! The Plan criteria: a plan with activities, each activity complete, the
+//! plan version approved by both cities, and from cycle 2 on a plan version
+//! of the cycle.
 
 use super::common::{missing_approvals, parties};
 use crate::CityId;
@@ -74,4 +75,40 @@ pub(super) fn approved(p: &Snapshot) -> Option<String> {
         })
     };
     missing_approvals(&[a, b], approved, &format!("plan version {}", plan.version))
+}
+
+/// `PLAN_REVISED`: from cycle 2 on, the plan version was made in the current
+/// cycle and both cities approved it in the cycle.
+pub(super) fn revised(p: &Snapshot) -> Option<String> {
+    let o = &p.outputs;
+    let cycle = p.state.cycle;
+    if cycle < 2 {
+        return None;
+    }
+    let Some(plan) = o.plan.as_ref() else {
+        return Some(format!(
+            "there is no cooperation plan to revise in cycle {cycle}"
+        ));
+    };
+    let version = plan.version;
+    if plan.version_cycle != cycle {
+        return Some(format!(
+            "plan version {version} was made in cycle {}: cycle {cycle} needs a revised plan",
+            plan.version_cycle
+        ));
+    }
+    let (a, b) = parties(p)?;
+    let approved = |city: CityId| {
+        o.approvals.iter().any(|x| {
+            x.subject == ApprovalSubject::Plan
+                && x.version == version
+                && x.cycle == cycle
+                && x.city == city
+        })
+    };
+    missing_approvals(
+        &[a, b],
+        approved,
+        &format!("plan version {version} in cycle {cycle}"),
+    )
 }

@@ -1,12 +1,15 @@
 //! The Aim and Commit criteria, decided on a city's standing (its strategy and
-//! commitment in force) rather than on one partnership.
+//! commitment in force) rather than on one partnership; and their renewals,
+//! which from cycle 2 on ask the partnership when its cycle began.
 
 use super::common::quoted;
 use crate::criterion::Criterion;
+use crate::snapshot::Snapshot;
 use crate::standing::Standing;
 
 /// Decides a criterion of the Aim and Commit steps on a city's standing.
-/// `None` means it holds; criteria of other steps hold here.
+/// `None` means it holds; criteria of other steps hold here, and so do the
+/// renewals (a standing alone has no cycle: a start is cycle 1).
 pub fn check_standing(criterion: Criterion, standing: &Standing) -> Option<String> {
     use Criterion::*;
     match criterion {
@@ -108,4 +111,42 @@ fn resources(standing: &Standing) -> Option<String> {
         missing.push("a named contact team");
     }
     (!missing.is_empty()).then(|| format!("the commitment lacks {}", missing.join(" and ")))
+}
+
+/// `AIM_RENEWED` and `COMMIT_RENEWED`: from cycle 2 on, the strategy (the
+/// commitment) in force was recorded at or after the time the cycle began.
+pub(super) fn renewed(criterion: Criterion, p: &Snapshot) -> Option<String> {
+    let cycle = p.state.cycle;
+    if cycle < 2 {
+        return None;
+    }
+    let standing = &p.standing;
+    let (what, in_force) = match criterion {
+        Criterion::AimRenewed => (
+            "strategy",
+            standing
+                .strategy
+                .as_ref()
+                .map(|s| (s.version, s.recorded_at)),
+        ),
+        _ => (
+            "commitment",
+            standing
+                .commitment
+                .as_ref()
+                .map(|c| (c.version, c.recorded_at)),
+        ),
+    };
+    match in_force {
+        None => Some(format!(
+            "the city has no {what} in force to renew in cycle {cycle}"
+        )),
+        Some((version, recorded)) if recorded < p.cycle_began_at => Some(format!(
+            "the {what} in force (version {version}, recorded on {}) predates cycle {cycle}, \
+             which began on {}: record a renewed {what}",
+            recorded.date_naive(),
+            p.cycle_began_at.date_naive()
+        )),
+        Some(_) => None,
+    }
 }

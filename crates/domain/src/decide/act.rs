@@ -2,7 +2,7 @@
 //! version of the cycle's decision set) and the political approval of a plan
 //! version or a decision set; and how their changes are applied.
 
-use super::common::{counterpart, duplicate, not_future, plan};
+use super::common::{counterpart, duplicate, plan};
 use crate::command::Ctx;
 use crate::event::Change;
 use crate::outputs::{
@@ -10,6 +10,7 @@ use crate::outputs::{
 };
 use crate::snapshot::Snapshot;
 use crate::text::{LONG, SHORT, clean, required};
+use crate::value;
 use crate::{AdjustmentId, DomainError};
 
 /// A proposed adjustment, in the current cycle.
@@ -56,7 +57,7 @@ pub(super) fn decide(s: &Snapshot, ctx: &Ctx, d: DecisionDraft) -> Result<Change
             ),
         ));
     }
-    not_future("on", d.on, ctx.now)?;
+    value::happened("on", d.on, ctx.now)?;
     Ok(Change::AdjustmentDecided {
         adjustment: d.adjustment,
         decision: Decision {
@@ -76,7 +77,7 @@ pub(super) fn approve(s: &Snapshot, ctx: &Ctx, d: ApprovalDraft) -> Result<Chang
     let o = &s.outputs;
     let cycle = s.state.cycle;
     counterpart(s)?;
-    not_future("on", d.on, ctx.now)?;
+    value::happened("on", d.on, ctx.now)?;
     let current = match d.subject {
         ApprovalSubject::Plan => plan(s)?.version,
         ApprovalSubject::Decisions => o.decisions_version,

@@ -1,13 +1,14 @@
 //! What the decisions share: the access and version checks, the event a
-//! decision makes, dates that must not lie in the future, duplicate
-//! identifiers, and the lookups of a party, the plan and an activity.
+//! decision makes, duplicate identifiers, and the lookups of a party, the
+//! plan and an activity. (Dates and amounts are checked by
+//! [`crate::value`].)
 
 use crate::command::Ctx;
 use crate::event::{Change, Event};
 use crate::outputs::{Activity, Outputs, Plan};
 use crate::snapshot::{Snapshot, State};
 use crate::{ActivityId, CityId, DomainError, StakeholderId};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 /// Refuses a city that is not party to the partnership. Comes first: such a
 /// city learns nothing, not even the version.
@@ -54,21 +55,6 @@ pub(super) fn event(
         version: s.version + 1,
         change,
     }
-}
-
-/// Refuses a date after today.
-pub(super) fn not_future(
-    field: &str,
-    date: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<(), DomainError> {
-    if date > now.date_naive() {
-        return Err(DomainError::invalid(
-            field,
-            format!("{date} lies in the future"),
-        ));
-    }
-    Ok(())
 }
 
 /// A new record whose identifier is taken.

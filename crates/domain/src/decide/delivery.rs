@@ -1,14 +1,18 @@
 //! The Do decisions: a city's team for an activity, progress reports (which
-//! set the activity's status) and risks; and how their changes are applied.
+//! set the activity's status; a cancellation gives its reason and makes a new
+//! plan version) and risks; and how their changes are applied.
 
-use super::common::{activity, activity_mut, duplicate, not_future, plan};
+use super::common::{activity, activity_mut, duplicate, plan};
 use crate::DomainError;
 use crate::city::optional;
 use crate::command::Ctx;
 use crate::event::Change;
-use crate::outputs::{ProgressDraft, ProgressReport, Risk, RiskDraft, Team, TeamDraft};
+use crate::outputs::{
+    ActivityStatus, ProgressDraft, ProgressReport, Risk, RiskDraft, Team, TeamDraft,
+};
 use crate::snapshot::Snapshot;
 use crate::text::{LONG, SHORT, clean, list, required};
+use crate::value;
 
 /// The acting city's team for an activity (it replaces the city's previous
 /// one).
@@ -26,13 +30,38 @@ pub(super) fn team(s: &Snapshot, ctx: &Ctx, d: TeamDraft) -> Result<Change, Doma
     })
 }
 
-/// A progress report on an activity, in the current cycle.
+/// A progress report on an activity, in the current cycle. Cancelling an
+/// activity needs a reason and makes a new plan version, so that the
+/// approvals of the plan as it was no longer count.
 pub(super) fn progress(s: &Snapshot, ctx: &Ctx, d: ProgressDraft) -> Result<Change, DomainError> {
     let a = activity(s, d.activity)?;
+    let cancels = d.status == ActivityStatus::Cancelled;
+    let reason = match d.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) if cancels => Some(required("reason", r, LONG)?),
+        None if cancels => {
+            return Err(DomainError::invalid(
+                "reason",
+                "a cancellation needs a reason",
+            ));
+        }
+        Some(_) => {
+            return Err(DomainError::invalid(
+                "reason",
+                format!(
+                    "only a cancellation takes a reason; this report sets {}",
+                    d.status.code()
+                ),
+            ));
+        }
+        None => None,
+    };
+    let plan_version = (cancels && a.status != ActivityStatus::Cancelled)
+        .then(|| plan(s).map(|p| p.version + 1))
+        .transpose()?;
     if a.progress.iter().any(|r| r.id == d.id) {
         return Err(duplicate("progress report"));
     }
-    not_future("on", d.on, ctx.now)?;
+    value::happened("on", d.on, ctx.now)?;
     let percent = match d.percent {
         None => None,
         Some(p) => match u8::try_from(p) {
@@ -53,10 +82,12 @@ pub(super) fn progress(s: &Snapshot, ctx: &Ctx, d: ProgressDraft) -> Result<Chan
             on: d.on,
             summary: required("summary", &d.summary, LONG)?,
             status: d.status,
+            reason,
             percent,
             cycle: s.state.cycle,
             recorded_at: ctx.now,
         },
+        plan_version,
     })
 }
 
@@ -99,10 +130,18 @@ pub(super) fn apply(s: &mut Snapshot, change: &Change) {
                 a.teams.push(team.clone());
             }
         }
-        Change::ProgressReported { activity, report } => {
+        Change::ProgressReported {
+            activity,
+            report,
+            plan_version,
+        } => {
             if let Some(a) = activity_mut(o, *activity) {
                 a.status = report.status;
                 a.progress.push(report.clone());
+            }
+            if let (Some(version), Some(plan)) = (plan_version, o.plan.as_mut()) {
+                plan.version = *version;
+                plan.version_cycle = s.state.cycle;
             }
         }
         Change::RiskRecorded { activity, risk } => {

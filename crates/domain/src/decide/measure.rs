@@ -2,7 +2,7 @@
 //! measurements and their corrections, the teams' feedback and evaluations;
 //! and how their changes are applied.
 
-use super::common::{duplicate, not_future, party};
+use super::common::{duplicate, party};
 use crate::city::dedup;
 use crate::command::Ctx;
 use crate::event::Change;
@@ -13,6 +13,7 @@ use crate::outputs::{
 };
 use crate::snapshot::Snapshot;
 use crate::text::{LONG, SHORT, clean, required};
+use crate::value;
 use crate::{CityId, DomainError, MeasurementId};
 
 /// Selects a KPI or changes a selection: a city's own KPI only between its
@@ -91,7 +92,8 @@ pub(super) fn measurement(
             ),
         ));
     }
-    not_future("periodStart", d.period_start, ctx.now)?;
+    value::happened("periodStart", d.period_start, ctx.now)?;
+    value::planned("periodEnd", d.period_end)?;
     if o.measurements.iter().any(|m| m.id == d.id) {
         return Err(duplicate("measurement"));
     }
@@ -148,7 +150,7 @@ fn check_supersedes(
 
 /// Feedback from the teams, in the current cycle.
 pub(super) fn feedback(s: &Snapshot, ctx: &Ctx, d: FeedbackDraft) -> Result<Change, DomainError> {
-    not_future("on", d.on, ctx.now)?;
+    value::happened("on", d.on, ctx.now)?;
     if s.outputs.feedback.iter().any(|f| f.id == d.id) {
         return Err(duplicate("feedback"));
     }
@@ -169,7 +171,7 @@ pub(super) fn evaluation(
     ctx: &Ctx,
     d: EvaluationDraft,
 ) -> Result<Change, DomainError> {
-    not_future("on", d.on, ctx.now)?;
+    value::happened("on", d.on, ctx.now)?;
     if s.outputs.evaluations.iter().any(|e| e.id == d.id) {
         return Err(duplicate("evaluation"));
     }

@@ -3,8 +3,8 @@
 //! applies those changes to a snapshot.
 //!
 //! - `moves.rs`: moves, starts and spawns;
-//! - `partner.rs`: counterpart, assessment, contacts and follow-ups,
-//!   agreements and signatures, first priorities;
+//! - `partner.rs`: counterpart, assessment, contacts and follow-ups, contact
+//!   persons, agreements and signatures, first priorities;
 //! - `plan.rs`: the plan's header and activities;
 //! - `delivery.rs` (Do): teams, progress, risks;
 //! - `measure.rs`: KPI selections, measurements, feedback, evaluations;
@@ -45,7 +45,9 @@ pub(crate) fn command(s: &Snapshot, ctx: &Ctx, command: Command) -> Result<Event
             let status = s.state.status;
             let contact_only = matches!(
                 other,
-                Command::RecordContact(_) | Command::RecordFollowUp { .. }
+                Command::RecordContact(_)
+                    | Command::RecordFollowUp { .. }
+                    | Command::RecordContactPerson(_)
             );
             if status.is_final() || (status == Status::Suspended && !contact_only) {
                 return Err(DomainError::NotActive { status });
@@ -68,6 +70,7 @@ fn output(s: &Snapshot, ctx: &Ctx, command: Command) -> Result<Change, DomainErr
         Command::RecordFollowUp { contact, on, note } => {
             partner::follow_up(s, ctx, contact, on, note)
         }
+        Command::RecordContactPerson(d) => partner::contact_person(s, ctx, d),
         Command::RecordAgreement(d) => partner::agreement(s, ctx, d),
         Command::SignAgreement {
             agreement,
@@ -124,6 +127,7 @@ pub(crate) fn apply(s: &mut Snapshot, e: &Event) {
         | Change::AssessmentRecorded(_)
         | Change::ContactRecorded(_)
         | Change::FollowUpRecorded { .. }
+        | Change::ContactPersonRecorded(_)
         | Change::AgreementRecorded(_)
         | Change::AgreementSigned { .. }
         | Change::PriorityAgreed(_) => partner::apply(s, change),

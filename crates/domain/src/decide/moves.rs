@@ -12,6 +12,7 @@ use crate::narrative::{AllowedMove, Narrative, StartRule};
 use crate::outputs::{LessonKind, Outputs};
 use crate::snapshot::{Snapshot, State};
 use crate::text::{LONG, required};
+use crate::value;
 use crate::vocab::{Loop, MoveKind, Status, Step};
 use crate::{CityId, DomainError, PartnershipId, Stakeholder};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -132,6 +133,7 @@ fn move_time(s: &Snapshot, ctx: &Ctx) -> Result<DateTime<Utc>, DomainError> {
             "a move cannot lie in the future",
         ));
     }
+    value::happened("at", at.date_naive(), ctx.now)?;
     if at < s.last_move_at {
         return Err(DomainError::invalid(
             "at",
@@ -165,6 +167,7 @@ fn start_with(
             "a start cannot lie in the future",
         ));
     }
+    value::happened("at", occurred_at.date_naive(), ctx.now)?;
     let initiator = request.standing.city;
     let pins = request.at != Step::Aim;
     let strategy_version = request
@@ -194,6 +197,7 @@ fn start_with(
         version: 0,
         started_at: occurred_at,
         last_move_at: occurred_at,
+        cycle_began_at: ctx.now,
         starting_notes: Vec::new(),
         strategy_version: None,
         commitment_version: None,
@@ -329,8 +333,12 @@ pub(crate) fn spawn(
 }
 
 /// Applies a move: the start and advances pin the standing's versions; the
+/// start and loop backs begin a cycle (at the time they are recorded); the
 /// state itself is set from the event by the caller.
 pub(super) fn apply(s: &mut Snapshot, e: &Event) {
+    if matches!(e.change, Change::Started { .. } | Change::LoopedBack { .. }) {
+        s.cycle_began_at = e.at;
+    }
     match &e.change {
         Change::Started {
             counterpart,

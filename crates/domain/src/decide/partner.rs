@@ -1,17 +1,19 @@
 //! The Partner decisions: choosing the counterpart, assessing a candidate,
-//! contacts and their follow-ups, agreements and their signatures, first
-//! priority areas; and how each of their changes is applied.
+//! contacts and their follow-ups, contact persons, agreements and their
+//! signatures, first priority areas; and how each of their changes is
+//! applied.
 
-use super::common::{counterpart as require_counterpart, duplicate, not_future};
+use super::common::{counterpart as require_counterpart, duplicate};
 use crate::city::{Area, Stakeholder, dedup, optional};
 use crate::command::Ctx;
 use crate::event::Change;
 use crate::outputs::{
     Agreement, AgreementDraft, Assessment, AssessmentDraft, AssessmentItem, Contact, ContactDraft,
-    PriorityAgreement, Signature,
+    ContactPerson, ContactPersonDraft, PriorityAgreement, Signature,
 };
 use crate::snapshot::Snapshot;
-use crate::text::{LONG, SHORT, clean, required};
+use crate::text::{LONG, SHORT, clean, email, required};
+use crate::value;
 use crate::vocab::Step;
 use crate::{AgreementId, CityId, ContactId, DomainError};
 use chrono::NaiveDate;
@@ -55,7 +57,7 @@ pub(super) fn assessment(
             "a city does not assess itself",
         ));
     }
-    not_future("on", d.on, ctx.now)?;
+    value::happened("on", d.on, ctx.now)?;
     if s.outputs.assessments.iter().any(|a| a.id == d.id) {
         return Err(duplicate("assessment"));
     }
@@ -84,7 +86,8 @@ pub(super) fn assessment(
 
 /// A contact of the acting city.
 pub(super) fn contact(s: &Snapshot, ctx: &Ctx, d: ContactDraft) -> Result<Change, DomainError> {
-    not_future("on", d.on, ctx.now)?;
+    value::happened("on", d.on, ctx.now)?;
+    value::planned_opt("followUpDue", d.follow_up_due)?;
     if let Some(due) = d.follow_up_due
         && due < d.on
     {
@@ -108,6 +111,8 @@ pub(super) fn contact(s: &Snapshot, ctx: &Ctx, d: ContactDraft) -> Result<Change
         follow_up_due: d.follow_up_due,
         followed_up_on: None,
         follow_up_note: None,
+        followed_up_by: None,
+        joint: d.joint,
         cycle: s.state.cycle,
         recorded_at: ctx.now,
     }))
@@ -130,7 +135,7 @@ pub(super) fn follow_up(
             what: "contact",
             id: contact.to_string(),
         })?;
-    not_future("on", on, ctx.now)?;
+    value::happened("on", on, ctx.now)?;
     if on < c.on {
         return Err(DomainError::invalid(
             "on",
@@ -141,7 +146,61 @@ pub(super) fn follow_up(
         contact,
         on,
         note: required("note", &note, LONG)?,
+        by: Some(ctx.city),
     })
+}
+
+/// A contact person of the acting city, named or changed by identifier. The
+/// `announced` of the draft is about the change it makes: the start of a new
+/// person (or a moved `from`), the leaving when `until` is set or moved.
+pub(super) fn contact_person(
+    s: &Snapshot,
+    ctx: &Ctx,
+    d: ContactPersonDraft,
+) -> Result<Change, DomainError> {
+    let existing = s.outputs.contact_persons.iter().find(|p| p.id == d.id);
+    if existing.is_some_and(|p| p.city != ctx.city) {
+        return Err(DomainError::forbidden(
+            "a city names and changes only its own contact persons",
+        ));
+    }
+    let from = value::happened("from", d.from, ctx.now)?;
+    let until = value::planned_opt("until", d.until)?;
+    if let Some(until) = until
+        && until < from
+    {
+        return Err(DomainError::invalid(
+            "until",
+            format!("a contact person cannot leave ({until}) before they start ({from})"),
+        ));
+    }
+    let (announced, until_announced) = match existing {
+        None => (d.announced, until.is_some() && d.announced),
+        Some(p) => (
+            if p.from == from {
+                p.announced
+            } else {
+                d.announced
+            },
+            if p.until == until {
+                p.until_announced
+            } else {
+                until.is_some() && d.announced
+            },
+        ),
+    };
+    Ok(Change::ContactPersonRecorded(ContactPerson {
+        id: d.id,
+        city: ctx.city,
+        name: required("name", &d.name, SHORT)?,
+        role: required("role", &d.role, SHORT)?,
+        email: email("email", d.email.as_deref())?,
+        from,
+        until,
+        announced,
+        until_announced,
+        recorded_at: ctx.now,
+    }))
 }
 
 /// An agreement, unsigned; a renewal names an agreement of the partnership.
@@ -167,7 +226,7 @@ pub(super) fn agreement(s: &Snapshot, ctx: &Ctx, d: AgreementDraft) -> Result<Ch
         binding: d.binding,
         text: optional("text", d.text.as_deref(), 200_000)?,
         reference: optional("reference", d.reference.as_deref(), SHORT)?,
-        valid_until: d.valid_until,
+        valid_until: value::planned_opt("validUntil", d.valid_until)?,
         renewal_of: d.renewal_of,
         signatures: Vec::new(),
         city: ctx.city,
@@ -200,7 +259,7 @@ pub(super) fn signature(
             "this city has already signed the agreement",
         ));
     }
-    not_future("on", on, ctx.now)?;
+    value::happened("on", on, ctx.now)?;
     if let Some(until) = a.valid_until
         && on > until
     {
@@ -230,7 +289,7 @@ pub(super) fn priority(
     on: NaiveDate,
 ) -> Result<Change, DomainError> {
     require_counterpart(s)?;
-    not_future("on", on, ctx.now)?;
+    value::happened("on", on, ctx.now)?;
     if s.outputs
         .priorities
         .iter()
@@ -261,10 +320,22 @@ pub(super) fn apply(s: &mut Snapshot, change: &Change) {
         }
         Change::AssessmentRecorded(a) => o.assessments.push(a.clone()),
         Change::ContactRecorded(c) => o.contacts.push(c.clone()),
-        Change::FollowUpRecorded { contact, on, note } => {
+        Change::FollowUpRecorded {
+            contact,
+            on,
+            note,
+            by,
+        } => {
             if let Some(c) = o.contacts.iter_mut().find(|c| c.id == *contact) {
                 c.followed_up_on = Some(*on);
                 c.follow_up_note = Some(note.clone());
+                c.followed_up_by = *by;
+            }
+        }
+        Change::ContactPersonRecorded(p) => {
+            match o.contact_persons.iter_mut().find(|x| x.id == p.id) {
+                Some(x) => *x = p.clone(),
+                None => o.contact_persons.push(p.clone()),
             }
         }
         Change::AgreementRecorded(a) => o.agreements.push(a.clone()),

@@ -11,6 +11,7 @@ use crate::outputs::{
 };
 use crate::snapshot::Snapshot;
 use crate::text::{LONG, SHORT, clean, list, required};
+use crate::value;
 use crate::{CityId, DomainError};
 
 /// Creates the plan or changes its header; an unchanged header keeps the
@@ -63,8 +64,8 @@ pub(super) fn activity(s: &Snapshot, d: ActivityDraft) -> Result<Change, DomainE
         lead_stakeholder: d.lead_stakeholder,
         cities,
         funding,
-        start: d.start,
-        due: d.due,
+        start: value::planned_opt("start", d.start)?,
+        due: value::planned_opt("due", d.due)?,
         expected_results: clean("expectedResults", &d.expected_results, LONG)?,
         resources: list("resources", &d.resources, SHORT)?,
     };
@@ -113,8 +114,9 @@ fn funding(drafts: Vec<FundingDraft>) -> Result<Vec<Funding>, DomainError> {
     Ok(funding)
 }
 
-/// Applies a Plan change.
+/// Applies a Plan change; a new plan version belongs to the current cycle.
 pub(super) fn apply(s: &mut Snapshot, change: &Change) {
+    let cycle = s.state.cycle;
     let o = &mut s.outputs;
     match change {
         Change::PlanRecorded {
@@ -125,13 +127,14 @@ pub(super) fn apply(s: &mut Snapshot, change: &Change) {
             Some(plan) => {
                 plan.title = title.clone();
                 plan.summary = summary.clone();
-                plan.version = *version;
+                set_version(plan, *version, cycle);
             }
             None => {
                 o.plan = Some(Plan {
                     title: title.clone(),
                     summary: summary.clone(),
                     version: *version,
+                    version_cycle: cycle,
                     activities: Vec::new(),
                 });
             }
@@ -141,7 +144,7 @@ pub(super) fn apply(s: &mut Snapshot, change: &Change) {
             plan_version,
         } => {
             if let Some(plan) = &mut o.plan {
-                plan.version = *plan_version;
+                set_version(plan, *plan_version, cycle);
                 match plan
                     .activities
                     .iter_mut()
@@ -159,5 +162,13 @@ pub(super) fn apply(s: &mut Snapshot, change: &Change) {
             }
         }
         _ => {}
+    }
+}
+
+/// The plan at `version`: a version it was not at before was made in `cycle`.
+fn set_version(plan: &mut Plan, version: u32, cycle: u32) {
+    if plan.version != version {
+        plan.version = version;
+        plan.version_cycle = cycle;
     }
 }

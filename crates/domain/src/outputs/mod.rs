@@ -31,6 +31,8 @@ pub struct Outputs {
     pub assessments: Vec<Assessment>,
     /// Contacts.
     pub contacts: Vec<Contact>,
+    /// Contact persons of both cities.
+    pub contact_persons: Vec<ContactPerson>,
     /// Agreements with their signatures.
     pub agreements: Vec<Agreement>,
     /// First priorities agreed, per city.

@@ -1,10 +1,10 @@
 //! The Partner outputs: the selection-criteria assessment of a candidate
-//! counterpart, contacts and their follow-ups, framework agreements with their
-//! signatures, and the first priority areas each city agrees; with their
-//! input drafts.
+//! counterpart, contacts and their follow-ups, each city's contact persons,
+//! agreements with their signatures, and the first priority areas each city
+//! agrees; with their input drafts.
 
 use crate::city::{Area, vocabulary};
-use crate::{AgreementId, AssessmentId, CityId, ContactId};
+use crate::{AgreementId, AssessmentId, CityId, ContactId, ContactPersonId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoStaticStr};
@@ -32,7 +32,8 @@ vocabulary! {
         WorksWithHelix,
         /// Its ecosystem has the critical mass for the aims.
         CriticalMass,
-        /// There is an international strategy that covers this partner.
+        /// The city has formulated an international cooperation strategy that
+        /// includes EU–China.
         InternationalStrategy,
         /// There is a historical basis (e.g. twin-city status).
         HistoricalBasis,
@@ -48,7 +49,8 @@ vocabulary! {
         PeerToPeer,
         /// At least one wishes to host a joint project.
         WishesToHost,
-        /// Both are interested in the platform.
+        /// The city (organisation) is interested in joining the URBAN-EU-CHINA
+        /// platform.
         PlatformInterest,
     }
 }
@@ -122,6 +124,20 @@ impl Assessment {
             .filter(|c| !self.items.iter().any(|i| i.criterion == *c))
             .collect()
     }
+
+    /// The groups in which no item is answered met or not met (unknown
+    /// decides nothing).
+    pub fn undecided_groups(&self) -> Vec<CriterionGroup> {
+        use strum::IntoEnumIterator;
+        CriterionGroup::iter()
+            .filter(|g| {
+                !self
+                    .items
+                    .iter()
+                    .any(|i| i.criterion.group() == *g && i.answer != Answer::Unknown)
+            })
+            .collect()
+    }
 }
 
 vocabulary! {
@@ -184,6 +200,11 @@ pub struct Contact {
     pub followed_up_on: Option<NaiveDate>,
     /// What the follow-up was.
     pub follow_up_note: Option<String>,
+    /// The city that recorded the follow-up (none before one is recorded, or
+    /// for a follow-up recorded before cities were kept).
+    pub followed_up_by: Option<CityId>,
+    /// Whether both cities took part (a joint activity, for dormancy).
+    pub joint: bool,
     /// The cycle it was recorded in.
     pub cycle: u32,
     /// When it was recorded.
@@ -205,6 +226,16 @@ vocabulary! {
         Framework,
         /// Strategic partnership agreement.
         Strategic,
+        /// A joint project agreement: the project-first route, a concrete
+        /// project before (or instead of) a framework agreement.
+        ProjectAgreement,
+    }
+}
+
+impl AgreementKind {
+    /// Every kind but a project agreement is a framework agreement.
+    pub fn is_framework(self) -> bool {
+        self != AgreementKind::ProjectAgreement
     }
 }
 
@@ -223,8 +254,8 @@ pub struct Signature {
     pub recorded_at: DateTime<Utc>,
 }
 
-/// A framework agreement (MoU or similar). Its text is kept: a single clause
-/// can end a partnership.
+/// An agreement: a framework (MoU or similar) or a joint project agreement.
+/// Its text is kept: a single clause can end a partnership.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agreement {
     /// Its identifier.
@@ -322,6 +353,8 @@ pub struct ContactDraft {
     pub outcome: String,
     /// When a follow-up is due.
     pub follow_up_due: Option<NaiveDate>,
+    /// Whether both cities took part.
+    pub joint: bool,
 }
 
 /// Input for an agreement.
@@ -345,4 +378,52 @@ pub struct AgreementDraft {
     pub valid_until: Option<NaiveDate>,
     /// The agreement it renews.
     pub renewal_of: Option<AgreementId>,
+}
+
+/// A person a city names as its contact for the partnership. Each city names
+/// its own; both cities see both cities' persons. A change of person is a
+/// known failure pattern when the counterpart is not told (`announced`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactPerson {
+    /// Its identifier.
+    pub id: ContactPersonId,
+    /// The city that names the person (always the recording city).
+    pub city: CityId,
+    /// The person's name.
+    pub name: String,
+    /// Their role (e.g. "Head of the international office").
+    pub role: String,
+    /// Their e-mail address.
+    pub email: Option<String>,
+    /// The first day they are the contact.
+    pub from: NaiveDate,
+    /// The last day they were the contact, once they left.
+    pub until: Option<NaiveDate>,
+    /// Whether the counterpart was told of the person's start.
+    pub announced: bool,
+    /// Whether the counterpart was told of the person's leaving (meaningful
+    /// once `until` is set).
+    pub until_announced: bool,
+    /// When it was recorded (last changed).
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// Input for a contact person: new, or a change of one (by identifier).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactPersonDraft {
+    /// Identifier: new, or of the person to change.
+    pub id: ContactPersonId,
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: String,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// First day as the contact.
+    pub from: NaiveDate,
+    /// Last day as the contact.
+    pub until: Option<NaiveDate>,
+    /// Whether the counterpart was told of this change (the start of a new
+    /// person or a moved `from`; the leaving when `until` is set or moved).
+    pub announced: bool,
 }

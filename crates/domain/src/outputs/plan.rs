@@ -90,6 +90,8 @@ pub struct ProgressReport {
     pub summary: String,
     /// The status of the activity after this report.
     pub status: ActivityStatus,
+    /// Why the activity was cancelled (a cancellation only).
+    pub reason: Option<String>,
     /// Percent complete, if known.
     pub percent: Option<u8>,
     /// The cycle it was recorded in.
@@ -167,6 +169,17 @@ pub struct Activity {
     pub risks: Vec<Risk>,
 }
 
+impl Activity {
+    /// Under way on `on`: in progress, or planned to start on or before it.
+    pub fn is_under_way(&self, on: NaiveDate) -> bool {
+        match self.status {
+            ActivityStatus::InProgress => true,
+            ActivityStatus::Planned => self.plan.start.is_some_and(|s| s <= on),
+            ActivityStatus::Completed | ActivityStatus::Cancelled => false,
+        }
+    }
+}
+
 /// The cooperation plan, versioned: every change to its planned content makes a
 /// new version, and approvals are of one version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,11 +190,18 @@ pub struct Plan {
     pub summary: String,
     /// The current version.
     pub version: u32,
+    /// The cycle in which the current version was made.
+    pub version_cycle: u32,
     /// The activities.
     pub activities: Vec<Activity>,
 }
 
 impl Plan {
+    /// The activities under way on `on`.
+    pub fn under_way(&self, on: NaiveDate) -> impl Iterator<Item = &Activity> {
+        self.activities.iter().filter(move |a| a.is_under_way(on))
+    }
+
     /// The activity with this identifier.
     pub fn activity(&self, id: ActivityId) -> Option<&Activity> {
         self.activities.iter().find(|a| a.plan.id == id)
@@ -254,6 +274,9 @@ pub struct ProgressDraft {
     pub summary: String,
     /// The activity's status after the report.
     pub status: ActivityStatus,
+    /// Why the activity is cancelled: required for a cancellation, refused
+    /// otherwise.
+    pub reason: Option<String>,
     /// Percent complete.
     pub percent: Option<i64>,
 }

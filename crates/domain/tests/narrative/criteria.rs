@@ -6,7 +6,7 @@ use c2c_domain::criteria::Criterion;
 use c2c_domain::fixtures::{Action, Side, World};
 use c2c_domain::outputs::*;
 use c2c_domain::standing::{CommitmentDraft, StrategyDraft};
-use c2c_domain::{Area, Command, DomainError, Loop, Move, Partnership, Step};
+use c2c_domain::{Area, Command, DomainError, Loop, Move, MoveKind, Partnership, Step, criteria};
 use chrono::Duration;
 use strum::IntoEnumIterator;
 
@@ -324,7 +324,7 @@ fn partner_assessment_blocks_a_partly_filled_assessment() {
 }
 
 #[test]
-fn partner_assessment_is_met_by_twelve_answers_unknown_included() {
+fn partner_assessment_is_met_by_an_assessment_of_the_counterpart_with_every_item_met() {
     met_when_fixed(Step::Partner, Criterion::PartnerAssessment);
 }
 
@@ -533,6 +533,7 @@ fn do_progress_blocks_an_active_activity_without_a_report_this_cycle() {
                 on,
                 summary: "Summer school held".into(),
                 status: ActivityStatus::Completed,
+                reason: None,
                 percent: Some(100),
             }),
         ),
@@ -558,14 +559,174 @@ fn do_progress_is_met_by_a_report_in_the_current_cycle() {
     assert_eq!(leave(&mut w, &mut p), Vec::<&str>::new());
 }
 
+/// At Do, both activities moved to start in a month: nothing is under way,
+/// so nothing needs a team or a report yet.
+fn at_do_with_nothing_under_way() -> (World, Partnership) {
+    let (mut w, mut p) = at(Step::Do);
+    let later = w.today() + Duration::days(30);
+    for a in p.outputs().plan.as_ref().unwrap().activities.clone() {
+        let lead = a.plan.lead_city.unwrap();
+        let side = if lead == w.initiator() {
+            Side::Initiator
+        } else {
+            Side::Counterpart
+        };
+        let mut draft = w.activity_draft(a.plan.id, &a.plan.title, lead);
+        draft.start = Some(later);
+        w.perform(&mut p, Action::Do(side, Command::RecordActivity(draft)))
+            .unwrap();
+    }
+    (w, p)
+}
+
+fn report(
+    w: &mut World,
+    p: &mut Partnership,
+    i: usize,
+    status: ActivityStatus,
+    reason: Option<&str>,
+) {
+    let activity = p.outputs().plan.as_ref().unwrap().activities[i].plan.id;
+    let id = w.id();
+    let on = w.today();
+    w.perform(
+        p,
+        Action::Do(
+            Side::Initiator,
+            Command::RecordProgress(ProgressDraft {
+                id,
+                activity,
+                on,
+                summary: "Reported".into(),
+                status,
+                reason: reason.map(str::to_owned),
+                percent: None,
+            }),
+        ),
+    )
+    .unwrap();
+}
+
 #[test]
 fn do_delivered_blocks_when_nothing_was_reported_this_cycle() {
-    blocks_alone(Step::Do, Criterion::DoDelivered);
+    let (mut w, mut p) = at_do_with_nothing_under_way();
+    assert_eq!(leave(&mut w, &mut p), ["DO_DELIVERED"]);
+}
+
+#[test]
+fn do_delivered_blocks_when_the_only_report_of_the_cycle_is_a_cancellation() {
+    let (mut w, mut p) = at_do_with_nothing_under_way();
+    report(
+        &mut w,
+        &mut p,
+        0,
+        ActivityStatus::Cancelled,
+        Some("The venue closed"),
+    );
+    assert_eq!(leave(&mut w, &mut p), ["DO_DELIVERED"]);
 }
 
 #[test]
 fn do_delivered_is_met_by_a_progress_report() {
-    met_when_fixed(Step::Do, Criterion::DoDelivered);
+    let (mut w, mut p) = at_do_with_nothing_under_way();
+    assert_eq!(unmet(&w, &p), ["DO_DELIVERED"]);
+    report(&mut w, &mut p, 1, ActivityStatus::Completed, None);
+    assert_eq!(leave(&mut w, &mut p), Vec::<&str>::new());
+}
+
+#[test]
+fn do_teams_and_progress_watch_a_planned_activity_once_its_start_has_come() {
+    let (mut w, mut p) = at_do_with_nothing_under_way();
+    report(&mut w, &mut p, 1, ActivityStatus::Completed, None);
+    // The first activity is still planned: not watched before its start...
+    assert!(unmet(&w, &p).is_empty());
+    // ...and watched from its start on, though nobody reported it started.
+    w.wait(Duration::days(30));
+    assert_eq!(
+        p.outputs().plan.as_ref().unwrap().activities[0].status,
+        ActivityStatus::Planned
+    );
+    assert_eq!(unmet(&w, &p), ["DO_TEAMS", "DO_PROGRESS"]);
+    let blocked = criteria::unmet(Step::Do, p.snapshot(), w.today());
+    assert!(
+        blocked[0].message.contains("under way on"),
+        "{}",
+        blocked[0].message
+    );
+    assert_eq!(leave(&mut w, &mut p), ["DO_TEAMS", "DO_PROGRESS"]);
+    w.complete(&mut p).unwrap();
+    assert_eq!(leave(&mut w, &mut p), Vec::<&str>::new());
+}
+
+#[test]
+fn a_cancellation_needs_a_reason_and_only_a_cancellation_takes_one() {
+    let (mut w, mut p) = at(Step::Do);
+    let activity = p.outputs().plan.as_ref().unwrap().activities[0].plan.id;
+    let draft = |w: &mut World, status, reason: Option<&str>| ProgressDraft {
+        id: w.id(),
+        activity,
+        on: w.today(),
+        summary: "Reported".into(),
+        status,
+        reason: reason.map(str::to_owned),
+        percent: None,
+    };
+    for (status, reason) in [
+        (ActivityStatus::Cancelled, None),
+        (ActivityStatus::Cancelled, Some("   ")),
+        (ActivityStatus::InProgress, Some("Budget cut")),
+    ] {
+        let d = draft(&mut w, status, reason);
+        let before = p.clone();
+        let refused = w
+            .perform(
+                &mut p,
+                Action::Do(Side::Initiator, Command::RecordProgress(d)),
+            )
+            .unwrap_err();
+        assert!(
+            matches!(&refused, DomainError::Invalid { field, .. } if field == "reason"),
+            "{refused:?}"
+        );
+        assert_eq!(p, before);
+    }
+}
+
+#[test]
+fn cancelling_an_activity_makes_a_new_plan_version_that_voids_its_approvals() {
+    let (mut w, mut p) = at(Step::Do);
+    let version = p.outputs().plan.as_ref().unwrap().version;
+    report(
+        &mut w,
+        &mut p,
+        0,
+        ActivityStatus::Cancelled,
+        Some("The partner university withdrew"),
+    );
+    let plan = p.outputs().plan.as_ref().unwrap();
+    assert_eq!(plan.version, version + 1);
+    assert_eq!(
+        plan.activities[0].progress[0].reason.as_deref(),
+        Some("The partner university withdrew")
+    );
+    assert_eq!(
+        criteria::check(Criterion::PlanApproved, p.snapshot(), w.today()),
+        Some(format!(
+            "plan version {} lacks the political approval of city {} and city {}",
+            version + 1,
+            w.initiator(),
+            w.counterpart
+        ))
+    );
+    // A second cancellation of the same activity changes nothing more.
+    report(
+        &mut w,
+        &mut p,
+        0,
+        ActivityStatus::Cancelled,
+        Some("Still withdrawn"),
+    );
+    assert_eq!(p.outputs().plan.as_ref().unwrap().version, version + 1);
 }
 
 #[test]
@@ -832,16 +993,22 @@ fn replicate_expost_is_met_when_every_objective_is_evaluated() {
 #[test]
 fn every_criterion_code_of_design_section_2_is_defined_once_on_its_step() {
     let expected = [
-        ("AIM", "AIM_VISION AIM_OBJECTIVE AIM_THEME AIM_STAKEHOLDER"),
+        (
+            "AIM",
+            "AIM_VISION AIM_OBJECTIVE AIM_THEME AIM_STAKEHOLDER AIM_RENEWED",
+        ),
         (
             "COMMIT",
-            "COMMIT_POLITICAL COMMIT_PRIORITY COMMIT_ROLES COMMIT_RESOURCES",
+            "COMMIT_POLITICAL COMMIT_PRIORITY COMMIT_ROLES COMMIT_RESOURCES COMMIT_RENEWED",
         ),
         (
             "PARTNER",
             "PARTNER_COUNTERPART PARTNER_ASSESSMENT PARTNER_PRIORITY PARTNER_AGREEMENT",
         ),
-        ("PLAN", "PLAN_ACTIVITY PLAN_ACTIVITY_COMPLETE PLAN_APPROVED"),
+        (
+            "PLAN",
+            "PLAN_ACTIVITY PLAN_ACTIVITY_COMPLETE PLAN_APPROVED PLAN_REVISED",
+        ),
         ("DO", "DO_TEAMS DO_PROGRESS DO_DELIVERED DO_RISKS_OWNED"),
         (
             "MEASURE",
@@ -856,10 +1023,26 @@ fn every_criterion_code_of_design_section_2_is_defined_once_on_its_step() {
         let actual: Vec<&str> = def.criteria.iter().map(|c| c.code()).collect();
         assert_eq!(actual.join(" "), *codes);
         for c in def.criteria {
-            assert_eq!(c.step(), def.step);
+            assert_eq!(c.step(), Some(def.step));
         }
     }
-    assert_eq!(Criterion::iter().count(), 27);
+    // Checked throughout, on every advance and loop back but out of Partner.
+    let throughout: Vec<_> = narrative
+        .throughout
+        .iter()
+        .map(|t| (t.criterion.code(), t.moves.to_vec(), t.except_at.to_vec()))
+        .collect();
+    assert_eq!(
+        throughout,
+        [(
+            "AGREEMENT_IN_FORCE",
+            vec![MoveKind::Advance, MoveKind::LoopBack],
+            vec![Step::Partner]
+        )]
+    );
+    assert_eq!(Criterion::AgreementInForce.step(), None);
+    assert_eq!(narrative.criteria().count(), 31);
+    assert_eq!(Criterion::iter().count(), 31);
 }
 
 #[test]

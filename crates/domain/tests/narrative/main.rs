@@ -3,7 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod agreements;
+mod contacts;
 mod criteria;
+mod cycles;
 mod journey;
 mod loops;
 mod properties;

@@ -56,7 +56,7 @@ fn op() -> impl Strategy<Value = Op> {
         8 => Just(Op::Resume),
         1 => Just(Op::Terminate),
         3 => Just(Op::Spawn),
-        12 => (0u8..6).prop_map(Op::Noise),
+        12 => (0u8..8).prop_map(Op::Noise),
         3 => Just(Op::Stale),
         3 => Just(Op::Stranger),
         3 => Just(Op::Backdated),
@@ -137,6 +137,37 @@ fn noise(w: &mut World, p: &Partnership, n: u8) -> Action {
                     theirs: Levels::default(),
                     outcome: "Courtesy visit".into(),
                     follow_up_due: Some(today + Duration::days(30)),
+                    joint: false,
+                }),
+            )
+        }
+        (6, Some(activity)) => {
+            let id = w.id();
+            Action::Do(
+                Side::Counterpart,
+                Command::RecordProgress(ProgressDraft {
+                    id,
+                    activity,
+                    on: today,
+                    summary: "Dropped".into(),
+                    status: ActivityStatus::Cancelled,
+                    reason: Some("The partner university withdrew".into()),
+                    percent: None,
+                }),
+            )
+        }
+        (7, _) => {
+            let id = w.id();
+            Action::Do(
+                Side::Counterpart,
+                Command::RecordContactPerson(ContactPersonDraft {
+                    id,
+                    name: "New head of office".into(),
+                    role: "Contact".into(),
+                    email: None,
+                    from: today,
+                    until: None,
+                    announced: false,
                 }),
             )
         }

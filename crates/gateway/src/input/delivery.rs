@@ -45,6 +45,9 @@ pub struct ProgressInput {
     pub summary: String,
     /// The activity's status after the report.
     pub status: ActivityStatus,
+    /// Why the activity is cancelled: required with `CANCELLED` (which makes
+    /// a new plan version), refused with any other status.
+    pub reason: Option<String>,
     /// Percent complete, 0 to 100.
     pub percent: Option<i64>,
 }
@@ -57,6 +60,7 @@ impl From<Given<ProgressInput>> for o::ProgressDraft {
             on: i.on,
             summary: i.summary,
             status: i.status.into(),
+            reason: i.reason,
             percent: i.percent,
         }
     }

@@ -23,7 +23,7 @@ pub use common::Given;
 pub use delivery::{ProgressInput, RiskInput, TeamInput};
 pub use kpi::KpiDefinitionInput;
 pub use measure::{EvaluationInput, FeedbackInput, KpiSelectionInput, MeasurementInput};
-pub use partner::{AgreementInput, AssessmentInput, ContactInput};
+pub use partner::{AgreementInput, AssessmentInput, ContactInput, ContactPersonInput};
 pub use partnership::PartnershipFilter;
 pub use plan::ActivityInput;
 pub use platform::{FunnelFilter, KpiGroupBy};

@@ -1,5 +1,6 @@
 //! Partner inputs: an assessment of a candidate counterpart, a contact (a
-//! meeting, delegation, visit, call or event), and a framework agreement.
+//! meeting, delegation, visit, call or event), a contact person, and an
+//! agreement.
 
 use super::common::Given;
 use crate::types::{
@@ -93,6 +94,9 @@ pub struct ContactInput {
     pub outcome: String,
     /// When a follow-up is due.
     pub follow_up_due: Option<NaiveDate>,
+    /// Both cities took part (joint activity, for dormancy).
+    #[graphql(default)]
+    pub joint: bool,
 }
 
 impl From<Given<ContactInput>> for o::ContactDraft {
@@ -106,11 +110,48 @@ impl From<Given<ContactInput>> for o::ContactDraft {
             theirs: i.theirs.into(),
             outcome: i.outcome,
             follow_up_due: i.follow_up_due,
+            joint: i.joint,
         }
     }
 }
 
-/// A framework agreement (unsigned; each city signs with `recordSignature`).
+/// A person the editor's city names as its contact for the partnership (new,
+/// or changed when `id` names one, e.g. to set `until`).
+#[derive(InputObject, Clone, Debug)]
+pub struct ContactPersonInput {
+    /// The person to change; new if absent.
+    pub id: Option<Uuid>,
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: String,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// First day as the contact.
+    pub from: NaiveDate,
+    /// Last day as the contact.
+    pub until: Option<NaiveDate>,
+    /// Whether the counterpart was told of this change: the start of a new
+    /// person (or a moved `from`), the leaving when `until` is set or moved.
+    pub announced: bool,
+}
+
+impl From<Given<ContactPersonInput>> for o::ContactPersonDraft {
+    fn from(Given { input: i, ids, .. }: Given<ContactPersonInput>) -> Self {
+        o::ContactPersonDraft {
+            id: ids.or_fresh(i.id).into(),
+            name: i.name,
+            role: i.role,
+            email: i.email,
+            from: i.from,
+            until: i.until,
+            announced: i.announced,
+        }
+    }
+}
+
+/// An agreement: a framework agreement or a joint project agreement
+/// (unsigned; each city signs with `recordSignature`).
 #[derive(InputObject, Clone, Debug)]
 pub struct AgreementInput {
     /// Kind.

@@ -4,7 +4,7 @@
 use super::common::record;
 use crate::error::Result;
 use crate::guard::RoleGuard;
-use crate::input::{AgreementInput, AssessmentInput, ContactInput, Given};
+use crate::input::{AgreementInput, AssessmentInput, ContactInput, ContactPersonInput, Given};
 use crate::object::PartnershipNode;
 use crate::types::Area;
 use async_graphql::{Context, Object};
@@ -57,6 +57,20 @@ impl PartnerMutation {
         record(ctx, partnership_id, expected_version, command).await
     }
 
+    /// Names a contact person of the editor's city for the partnership, or
+    /// changes one (by `input.id`), e.g. to record that they left. Allowed
+    /// while the partnership is suspended.
+    async fn record_contact_person(
+        &self,
+        ctx: &Context<'_>,
+        partnership_id: Uuid,
+        input: ContactPersonInput,
+        expected_version: Option<u64>,
+    ) -> Result<PartnershipNode> {
+        let command = Command::RecordContactPerson(Given::new(input).into());
+        record(ctx, partnership_id, expected_version, command).await
+    }
+
     /// Records the follow-up of a contact.
     async fn record_follow_up(
         &self,
@@ -75,7 +89,8 @@ impl PartnerMutation {
         record(ctx, partnership_id, expected_version, command).await
     }
 
-    /// Records a framework agreement (each city then signs it).
+    /// Records an agreement: a framework agreement, or a joint project
+    /// agreement (each city then signs it).
     async fn record_agreement(
         &self,
         ctx: &Context<'_>,

@@ -33,6 +33,8 @@ pub struct ProgressReport {
     pub summary: String,
     /// Status after the report.
     pub status: ActivityStatus,
+    /// Why the activity was cancelled (a cancellation only).
+    pub reason: Option<String>,
     /// Percent complete.
     pub percent: Option<u8>,
     /// Cycle.
@@ -81,6 +83,7 @@ impl From<&o::ProgressReport> for ProgressReport {
             on: r.on,
             summary: r.summary.clone(),
             status: r.status.into(),
+            reason: r.reason.clone(),
             percent: r.percent,
             cycle: r.cycle,
         }

@@ -30,8 +30,9 @@ pub use city::{CityNode, Commitment, Stakeholder, Strategy};
 pub use kpi::KpiDefinition;
 pub use narrative::NarrativeNode;
 pub use node::{PartnershipNode, partnership};
-pub use partner::UnfollowedNode;
+pub use partner::{ContactPersonChangeNode, UnfollowedNode};
 pub use partnership::EventNode;
 pub use platform::{
-    ExpiringNode, FunnelRow, KpiTotalNode, StalledNode, StepTime, SuggestionNode, WithoutPlanNode,
+    ExpiringNode, FunnelRow, KpiTotalNode, OneSidedNode, StalledNode, StepTime, SuggestionNode,
+    WithoutPlanNode,
 };

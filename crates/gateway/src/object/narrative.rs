@@ -16,8 +16,9 @@ pub struct NarrativeNode(pub &'static Narrative);
 pub struct CriterionDef {
     /// The stable code, e.g. `PARTNER_AGREEMENT`.
     pub code: String,
-    /// The step whose exit it guards.
-    pub step: Step,
+    /// The step whose exit it guards; null for a criterion checked throughout
+    /// (see `Narrative.throughout`).
+    pub step: Option<Step>,
     /// The rule.
     pub rule: String,
 }
@@ -26,10 +27,22 @@ impl From<Criterion> for CriterionDef {
     fn from(c: Criterion) -> Self {
         CriterionDef {
             code: c.code().to_owned(),
-            step: c.step().into(),
+            step: c.step().map(Into::into),
             rule: c.rule().to_owned(),
         }
     }
+}
+
+/// A criterion checked throughout, beside the steps' own: on the moves it
+/// names, out of every step but those it excepts.
+#[derive(SimpleObject, Clone, Debug)]
+pub struct ThroughoutRule {
+    /// The criterion.
+    pub criterion: CriterionDef,
+    /// The moves it is checked on.
+    pub moves: Vec<MoveKind>,
+    /// The steps whose own criteria decide it instead.
+    pub except_at: Vec<Step>,
 }
 
 /// A step of the narrative.
@@ -118,6 +131,19 @@ impl NarrativeNode {
             .collect()
     }
 
+    /// The criteria checked throughout, on moves out of any step.
+    async fn throughout(&self) -> Vec<ThroughoutRule> {
+        self.0
+            .throughout
+            .iter()
+            .map(|t| ThroughoutRule {
+                criterion: t.criterion.into(),
+                moves: t.moves.iter().map(|m| (*m).into()).collect(),
+                except_at: t.except_at.iter().map(|s| (*s).into()).collect(),
+            })
+            .collect()
+    }
+
     /// The four loops.
     async fn loops(&self) -> Vec<NarrativeLoop> {
         self.0
@@ -151,13 +177,9 @@ impl NarrativeNode {
         self.0.move_table().into_iter().map(Into::into).collect()
     }
 
-    /// Every exit criterion.
+    /// Every criterion: the steps' exit criteria, then those checked
+    /// throughout.
     async fn criteria(&self) -> Vec<CriterionDef> {
-        self.0
-            .steps
-            .iter()
-            .flat_map(|d| d.criteria.iter())
-            .map(|c| (*c).into())
-            .collect()
+        self.0.criteria().map(Into::into).collect()
     }
 }

@@ -1,17 +1,20 @@
 //! Partner outputs: assessments of candidate counterparts, contacts and their
 //! follow-ups (with the `unfollowedDelegations` analytics row, a contact
-//! whose follow-up is overdue or missing), framework agreements with their
-//! signatures, and the first priority areas each city agreed.
+//! whose follow-up is overdue or missing), contact persons (with the
+//! `contactPersonChanges` row), agreements with their signatures, and the
+//! first priority areas each city agreed.
 
+use super::city::{CityNode, city};
 use super::node::{PartnershipNode, partnership};
 use crate::error::Result;
 use crate::types::{
-    AgreementKind, Answer, Area, ContactDirection, ContactKind, CriterionGroup, SelectionCriterion,
+    AgreementKind, Answer, Area, ContactDirection, ContactKind, CriterionGroup, PersonChangeKind,
+    SelectionCriterion,
 };
 use async_graphql::{Context, Enum, Object, SimpleObject};
 use c2c_domain::outputs as o;
 use c2c_domain::partnership::Snapshot;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 /// An answered selection criterion.
@@ -78,8 +81,56 @@ pub struct Contact {
     pub followed_up_on: Option<NaiveDate>,
     /// Follow-up note.
     pub follow_up_note: Option<String>,
+    /// The city that recorded the follow-up.
+    pub followed_up_by_city_id: Option<Uuid>,
+    /// Both cities took part.
+    pub joint: bool,
     /// Cycle.
     pub cycle: u32,
+}
+
+/// A person a city names as its contact for the partnership. Both cities see
+/// both cities' persons.
+#[derive(SimpleObject, Clone, Debug)]
+pub struct ContactPerson {
+    /// Identifier.
+    pub id: Uuid,
+    /// The city that names the person.
+    pub city_id: Uuid,
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: String,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// First day as the contact.
+    pub from: NaiveDate,
+    /// Last day as the contact, once they left.
+    pub until: Option<NaiveDate>,
+    /// Whether the counterpart was told of the person's start.
+    pub announced: bool,
+    /// Whether the counterpart was told of the person's leaving (null while
+    /// they have not left).
+    pub until_announced: Option<bool>,
+    /// When it was recorded (last changed).
+    pub recorded_at: DateTime<Utc>,
+}
+
+impl From<&o::ContactPerson> for ContactPerson {
+    fn from(p: &o::ContactPerson) -> Self {
+        ContactPerson {
+            id: p.id.0,
+            city_id: p.city.0,
+            name: p.name.clone(),
+            role: p.role.clone(),
+            email: p.email.clone(),
+            from: p.from,
+            until: p.until,
+            announced: p.announced,
+            until_announced: p.until.map(|_| p.until_announced),
+            recorded_at: p.recorded_at,
+        }
+    }
 }
 
 /// One city's signature.
@@ -95,7 +146,8 @@ pub struct Signature {
     pub reference: Option<String>,
 }
 
-/// A framework agreement with its signatures.
+/// An agreement (a framework, or a joint project agreement) with its
+/// signatures.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct Agreement {
     /// Identifier.
@@ -180,6 +232,8 @@ impl From<&o::Contact> for Contact {
             follow_up_due: c.follow_up_due,
             followed_up_on: c.followed_up_on,
             follow_up_note: c.follow_up_note.clone(),
+            followed_up_by_city_id: c.followed_up_by.map(|x| x.0),
+            joint: c.joint,
             cycle: c.cycle,
         }
     }
@@ -277,5 +331,42 @@ impl UnfollowedNode {
     /// Days since the follow-up was due (or since the contact, when none was planned).
     async fn days_waiting(&self) -> i64 {
         self.0.days_waiting
+    }
+}
+
+/// A change of a city's contact person: a start while the city had already
+/// named someone, or a leaving; unannounced changes are the failure pattern.
+#[derive(Clone, Debug)]
+pub struct ContactPersonChangeNode(pub c2c_store::PersonChange);
+
+#[Object(name = "ContactPersonChange")]
+impl ContactPersonChangeNode {
+    /// The partnership.
+    async fn partnership(&self, ctx: &Context<'_>) -> Result<PartnershipNode> {
+        partnership(ctx, self.0.partnership).await
+    }
+    /// The city whose person changed.
+    async fn city(&self, ctx: &Context<'_>) -> Result<Option<CityNode>> {
+        city(ctx, self.0.city).await
+    }
+    /// The person.
+    async fn person(&self) -> ContactPerson {
+        (&self.0.person).into()
+    }
+    /// A start or a leaving.
+    async fn kind(&self) -> PersonChangeKind {
+        self.0.kind.into()
+    }
+    /// When.
+    async fn on(&self) -> NaiveDate {
+        self.0.on
+    }
+    /// Whether the counterpart was told.
+    async fn announced(&self) -> bool {
+        self.0.announced
+    }
+    /// Not announced: the failure pattern.
+    async fn flagged(&self) -> bool {
+        !self.0.announced
     }
 }

@@ -7,7 +7,7 @@ use super::act::{Adjustment, Approval};
 use super::city::{CityNode, Commitment, Strategy, city, initiator_commitment, initiator_strategy};
 use super::measure::{self, Evaluation, Feedback, KpiSelection, Measurement};
 use super::node::PartnershipNode;
-use super::partner::{self, Agreement, Assessment, Contact, FirstPriority};
+use super::partner::{self, Agreement, Assessment, Contact, ContactPerson, FirstPriority};
 use super::plan::{self, Plan};
 use super::replicate::{ExPost, Lesson};
 use crate::context::loaders;
@@ -30,7 +30,17 @@ pub struct UnmetCriterion {
     pub message: String,
 }
 
-/// A move allowed from here: whether it is ready, and what blocks it.
+/// Something that needs no action yet, e.g. `AGREEMENT_EXPIRING`.
+#[derive(SimpleObject, Clone, Debug)]
+pub struct ReadinessWarning {
+    /// Its code.
+    pub code: String,
+    /// What to look at.
+    pub message: String,
+}
+
+/// A move allowed from here: whether it is ready, what blocks it, and what
+/// needs no action yet.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct Readiness {
     /// The move.
@@ -45,6 +55,9 @@ pub struct Readiness {
     pub ready: bool,
     /// Every unmet criterion.
     pub unmet: Vec<UnmetCriterion>,
+    /// What needs no action yet (an agreement that expires within 90 days
+    /// with nothing to follow it).
+    pub warnings: Vec<ReadinessWarning>,
 }
 
 /// Every move allowed to a partnership on a date, with what blocks it.
@@ -62,6 +75,14 @@ fn readiness(p: &Partnership, on: NaiveDate) -> Vec<Readiness> {
                 .map(|u| UnmetCriterion {
                     code: u.criterion.code().to_owned(),
                     message: u.message,
+                })
+                .collect(),
+            warnings: r
+                .warnings
+                .into_iter()
+                .map(|w| ReadinessWarning {
+                    code: w.code.code().to_owned(),
+                    message: w.message,
                 })
                 .collect(),
         })
@@ -145,8 +166,9 @@ impl PartnershipNode {
     async fn commitment_version(&self) -> Option<u32> {
         self.p().commitment_version
     }
-    /// Every move allowed from here, whether it is ready, and every unmet
-    /// criterion. `on` is the date of the move (default: today).
+    /// Every move allowed from here, whether it is ready, every unmet
+    /// criterion and the warnings. `on` is the date of the move (default:
+    /// today).
     async fn readiness(&self, on: Option<NaiveDate>) -> Vec<Readiness> {
         readiness(&self.0, on.unwrap_or_else(|| Utc::now().date_naive()))
     }
@@ -179,6 +201,10 @@ impl PartnershipNode {
     /// Contacts.
     async fn contacts(&self) -> Vec<Contact> {
         all(&self.outputs().contacts)
+    }
+    /// The contact persons both cities named, each city its own.
+    async fn contact_persons(&self) -> Vec<ContactPerson> {
+        all(&self.outputs().contact_persons)
     }
     /// Agreements with their signatures.
     async fn agreements(&self) -> Vec<Agreement> {

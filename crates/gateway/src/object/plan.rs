@@ -65,6 +65,8 @@ pub struct Plan {
     pub summary: String,
     /// Current version.
     pub version: u32,
+    /// The cycle in which the current version was made.
+    pub version_cycle: u32,
     /// Activities.
     pub activities: Vec<Activity>,
     /// Approvals of the current version.
@@ -77,6 +79,7 @@ pub fn plan(out: &o::Outputs) -> Option<Plan> {
         title: plan.title.clone(),
         summary: plan.summary.clone(),
         version: plan.version,
+        version_cycle: plan.version_cycle,
         activities: plan.activities.iter().map(Into::into).collect(),
         approvals: out
             .approvals

@@ -1,8 +1,9 @@
 //! Partner suggestions with every part of their score, and the rows of the
 //! platform analytics in the order of `Platform`'s fields (the step funnel,
 //! time in step, stalled partnerships, KPI totals, expiring agreements,
-//! agreements without a plan). A delegation without follow-up is a
-//! contact's: `partner.rs`.
+//! agreements without a plan, one-sided partnerships). A delegation without
+//! follow-up and a change of contact person are the Partner family's:
+//! `partner.rs`.
 
 use super::city::{CityNode, city};
 use super::node::{PartnershipNode, partnership};
@@ -96,7 +97,8 @@ pub struct StepTime {
     pub open_median_days: Option<f64>,
 }
 
-/// An active partnership with no joint activity for a long time.
+/// An active or suspended partnership with no joint activity for a long
+/// time.
 #[derive(Clone, Debug)]
 pub struct StalledNode(pub c2c_store::Stalled);
 
@@ -109,6 +111,10 @@ impl StalledNode {
     /// Its step.
     async fn step(&self) -> Step {
         self.0.step.into()
+    }
+    /// Its status: `ACTIVE`, or `SUSPENDED` (not active, may resume).
+    async fn status(&self) -> Status {
+        self.0.status.into()
     }
     /// The date of its last joint activity (its start, if none).
     async fn last_activity_on(&self) -> NaiveDate {
@@ -216,5 +222,39 @@ impl WithoutPlanNode {
     /// Days since.
     async fn days_since(&self) -> i64 {
         self.0.days_since
+    }
+}
+
+/// A partnership where one city recorded most of what happened in a period.
+#[derive(Clone, Debug)]
+pub struct OneSidedNode(pub c2c_store::OneSided);
+
+#[Object(name = "OneSidedPartnership")]
+impl OneSidedNode {
+    /// The partnership.
+    async fn partnership(&self, ctx: &Context<'_>) -> Result<PartnershipNode> {
+        partnership(ctx, self.0.partnership).await
+    }
+    /// The items the initiator recorded in the period.
+    async fn initiator_items(&self) -> u64 {
+        self.0.initiator_items
+    }
+    /// The items the counterpart recorded in the period.
+    async fn counterpart_items(&self) -> u64 {
+        self.0.counterpart_items
+    }
+    /// The city that recorded the larger share.
+    async fn leading_city(&self, ctx: &Context<'_>) -> Result<Option<CityNode>> {
+        let c = &self.0;
+        let leader = if c.initiator_items >= c.counterpart_items {
+            c.initiator
+        } else {
+            c.counterpart
+        };
+        city(ctx, leader).await
+    }
+    /// The larger city's share of the items, from 0.5 to 1.
+    async fn share(&self) -> f64 {
+        self.0.share
     }
 }

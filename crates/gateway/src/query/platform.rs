@@ -1,18 +1,20 @@
 //! Platform queries: `platform`, the analytics over the partnerships the
 //! account may see (operators: every partnership; city accounts: their
-//! city's), and `partnerSuggestions`.
+//! city's), each date-based one as of a date (default today), and
+//! `partnerSuggestions`.
 
 use crate::context::{store, viewer};
 use crate::error::{GatewayError, Result, store as s};
 use crate::input::{FunnelFilter, KpiGroupBy};
 use crate::object::{
-    ExpiringNode, FunnelRow, KpiTotalNode, StalledNode, StepTime, SuggestionNode, UnfollowedNode,
-    WithoutPlanNode,
+    ContactPersonChangeNode, ExpiringNode, FunnelRow, KpiTotalNode, OneSidedNode, StalledNode,
+    StepTime, SuggestionNode, UnfollowedNode, WithoutPlanNode,
 };
 use async_graphql::{Context, Object};
-use c2c_domain::CityId;
+use c2c_domain::{CityId, value};
 use c2c_store::Scope;
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use rust_decimal::Decimal;
 use uuid::Uuid;
 
 /// The analytics and suggestions.
@@ -70,8 +72,23 @@ fn scope(ctx: &Context<'_>) -> Result<Scope> {
     }
 }
 
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
+/// The date an analytic is asked as of: today by default, never later (a
+/// date of what happened, checked like every other).
+fn as_of(date: Option<NaiveDate>) -> Result<NaiveDate> {
+    let now = Utc::now();
+    Ok(match date {
+        Some(d) => value::happened("asOf", d, now).map_err(GatewayError::from)?,
+        None => now.date_naive(),
+    })
+}
+
+/// The moment `timeInStep` measures open stays to: now, or the end of a past
+/// `asOf`.
+fn as_of_moment(date: Option<NaiveDate>) -> Result<DateTime<Utc>> {
+    let now = Utc::now();
+    let day = as_of(date)?;
+    let end = (day + Duration::days(1)).and_time(NaiveTime::MIN).and_utc();
+    Ok(end.min(now))
 }
 
 fn days(value: i32, field: &str) -> Result<u32> {
@@ -108,9 +125,15 @@ impl Platform {
     }
 
     /// Days spent in each step, from the history: completed stays (median and
-    /// 90th percentile) and the open ones, flagged separately.
-    async fn time_in_step(&self, ctx: &Context<'_>) -> Result<Vec<StepTime>> {
-        let rows = s(store(ctx)?.time_in_step(self.scope, Utc::now()).await)?;
+    /// 90th percentile) and the open ones, flagged separately. As of `asOf`
+    /// (default today): only moves up to its end count.
+    async fn time_in_step(
+        &self,
+        ctx: &Context<'_>,
+        as_of: Option<NaiveDate>,
+    ) -> Result<Vec<StepTime>> {
+        let now = as_of_moment(as_of)?;
+        let rows = s(store(ctx)?.time_in_step(self.scope, now).await)?;
         Ok(rows
             .into_iter()
             .map(|r| StepTime {
@@ -124,17 +147,21 @@ impl Platform {
             .collect())
     }
 
-    /// Active partnerships with no joint activity for `days` days (default 730,
-    /// the two-year rule of the regional survey), judged by the dates things
-    /// happened; oldest first.
+    /// Active and suspended partnerships with no joint activity for `days`
+    /// days (default 730, the two-year rule of the regional survey) before
+    /// `asOf` (default today), judged by the dates things happened up to
+    /// then; with `jointOnly`, only contacts both cities took part in (and
+    /// their follow-ups) count. Oldest first.
     async fn stalled_partnerships(
         &self,
         ctx: &Context<'_>,
         #[graphql(default = 730)] days: i32,
+        as_of: Option<NaiveDate>,
+        #[graphql(default = false)] joint_only: bool,
     ) -> Result<Vec<StalledNode>> {
         let d = self::days(days, "days")?;
         Ok(s(store(ctx)?
-            .stalled_partnerships(self.scope, d, today())
+            .stalled_partnerships(self.scope, d, self::as_of(as_of)?, joint_only)
             .await)?
         .into_iter()
         .map(StalledNode)
@@ -164,25 +191,32 @@ impl Platform {
     }
 
     /// Agreements of active partnerships that expire within `withinDays`
-    /// (default 90), and those already expired; soonest first.
+    /// (default 90) of `asOf` (default today), and those already expired,
+    /// unless a renewal signed by both followed by then; soonest first.
     async fn expiring_agreements(
         &self,
         ctx: &Context<'_>,
         #[graphql(default = 90)] within_days: i32,
+        as_of: Option<NaiveDate>,
     ) -> Result<Vec<ExpiringNode>> {
         let d = days(within_days, "withinDays")?;
         Ok(s(store(ctx)?
-            .expiring_agreements(self.scope, d, today())
+            .expiring_agreements(self.scope, d, self::as_of(as_of)?)
             .await)?
         .into_iter()
         .map(ExpiringNode)
         .collect())
     }
 
-    /// Delegations and visits whose follow-up is overdue or missing.
-    async fn unfollowed_delegations(&self, ctx: &Context<'_>) -> Result<Vec<UnfollowedNode>> {
+    /// Delegations and visits whose follow-up is overdue or missing, as of
+    /// `asOf` (default today).
+    async fn unfollowed_delegations(
+        &self,
+        ctx: &Context<'_>,
+        as_of: Option<NaiveDate>,
+    ) -> Result<Vec<UnfollowedNode>> {
         Ok(s(store(ctx)?
-            .unfollowed_delegations(self.scope, today())
+            .unfollowed_delegations(self.scope, self::as_of(as_of)?)
             .await)?
         .into_iter()
         .map(UnfollowedNode)
@@ -190,18 +224,74 @@ impl Platform {
     }
 
     /// Partnerships with an agreement signed by both cities more than `days`
-    /// (default 180) ago and no plan approved by both.
+    /// (default 180) before `asOf` (default today) and no plan approved by
+    /// both by then.
     async fn agreements_without_plan(
         &self,
         ctx: &Context<'_>,
         #[graphql(default = 180)] days: i32,
+        as_of: Option<NaiveDate>,
     ) -> Result<Vec<WithoutPlanNode>> {
         let d = self::days(days, "days")?;
         Ok(s(store(ctx)?
-            .agreements_without_plan(self.scope, d, today())
+            .agreements_without_plan(self.scope, d, self::as_of(as_of)?)
             .await)?
         .into_iter()
         .map(WithoutPlanNode)
+        .collect())
+    }
+
+    /// Key contacts that change: every change of a city's contact person
+    /// dated in the `withinDays` days (default 90) up to `asOf` (default
+    /// today): a person who started when the city had already named
+    /// someone, or a person who left. Unannounced changes are flagged. By
+    /// date.
+    async fn contact_person_changes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 90)] within_days: i32,
+        as_of: Option<NaiveDate>,
+    ) -> Result<Vec<ContactPersonChangeNode>> {
+        let d = days(within_days, "withinDays")?;
+        Ok(s(store(ctx)?
+            .contact_person_changes(self.scope, d, self::as_of(as_of)?)
+            .await)?
+        .into_iter()
+        .map(ContactPersonChangeNode)
+        .collect())
+    }
+
+    /// One side doing all the initiative: among the partnerships with at
+    /// least `minItems` (default 5) items dated in the `sinceDays` days
+    /// (default 365) up to `asOf` (default today), those where one city
+    /// recorded at least `minShare` (default 0.8) of them. Items: contacts,
+    /// follow-ups, signatures, first priorities, progress reports, risks,
+    /// measurements (by period end), feedback, evaluations, decisions,
+    /// approvals, lessons and contact persons, each by the date it happened
+    /// and the city that recorded it. The most one-sided first.
+    async fn one_sided_partnerships(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 0.8)] min_share: f64,
+        #[graphql(default = 365)] since_days: i32,
+        as_of: Option<NaiveDate>,
+        #[graphql(default = 5)] min_items: i32,
+    ) -> Result<Vec<OneSidedNode>> {
+        let share = Decimal::try_from(min_share)
+            .ok()
+            .filter(|d| (Decimal::ZERO..=Decimal::ONE).contains(d))
+            .ok_or_else(|| GatewayError::invalid("minShare", "must be between 0 and 1"))?;
+        let share = value::decimals("minShare", share).map_err(GatewayError::from)?;
+        let items = u32::try_from(min_items)
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| GatewayError::invalid("minItems", "must be at least 1"))?;
+        let d = days(since_days, "sinceDays")?;
+        Ok(s(store(ctx)?
+            .one_sided_partnerships(self.scope, (share, items), d, self::as_of(as_of)?)
+            .await)?
+        .into_iter()
+        .map(OneSidedNode)
         .collect())
     }
 }

@@ -29,6 +29,8 @@ entity!(contact, "contact", {
     pub follow_up_due: Option<Date>,
     pub followed_up_on: Option<Date>,
     pub follow_up_note: Option<String>,
+    pub follow_up_city_id: Option<Uuid>,
+    pub joint: bool,
     pub cycle: i32,
     pub recorded_at: DateTimeUtc,
 });
@@ -52,6 +54,8 @@ fn contact_from(m: contact::Model) -> Result<Contact> {
         follow_up_due: m.follow_up_due,
         followed_up_on: m.followed_up_on,
         follow_up_note: m.follow_up_note,
+        followed_up_by: m.follow_up_city_id.map(CityId),
+        joint: m.joint,
         cycle: u32_of("cycle", m.cycle)?,
         recorded_at: m.recorded_at,
     })
@@ -74,6 +78,8 @@ fn contact_row(pid: Uuid, c: &Contact) -> contact::ActiveModel {
         follow_up_due: Set(c.follow_up_due),
         followed_up_on: Set(None),
         follow_up_note: Set(None),
+        follow_up_city_id: Set(None),
+        joint: Set(c.joint),
         cycle: Set(i32_of(c.cycle)),
         recorded_at: Set(c.recorded_at),
     }
@@ -91,12 +97,12 @@ pub(super) async fn follow_up(
     w: &mut Writer,
     pid: Uuid,
     id: ContactId,
-    on: NaiveDate,
-    note: &str,
+    (on, note, by): (NaiveDate, &str, Option<CityId>),
 ) -> Result<()> {
     contact::Entity::update_many()
         .col_expr(contact::Column::FollowedUpOn, on.into())
         .col_expr(contact::Column::FollowUpNote, note.to_owned().into())
+        .col_expr(contact::Column::FollowUpCityId, by.map(|c| c.0).into())
         .filter(contact::Column::Id.eq(id.0))
         .filter(contact::Column::PartnershipId.eq(pid))
         .exec(&w.txn)

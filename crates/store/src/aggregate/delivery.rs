@@ -34,6 +34,7 @@ entity!(progress_report, "progress_report", {
     pub reported_on: Date,
     pub summary: String,
     pub status: String,
+    pub reason: Option<String>,
     pub percent: Option<i16>,
     pub cycle: i32,
     pub recorded_at: DateTimeUtc,
@@ -71,6 +72,7 @@ fn progress_from(m: progress_report::Model) -> Result<ProgressReport> {
         on: m.reported_on,
         summary: m.summary,
         status: parse("activity status", &m.status)?,
+        reason: m.reason,
         percent: m
             .percent
             .map(|p| u8::try_from(p).map_err(|_| StoreError::corrupt(format!("percent {p}"))))
@@ -119,6 +121,7 @@ fn progress_row(
         reported_on: Set(r.on),
         summary: Set(r.summary.clone()),
         status: Set(code(r.status)),
+        reason: Set(r.reason.clone()),
         percent: Set(r.percent.map(i16::from)),
         cycle: Set(i32_of(r.cycle)),
         recorded_at: Set(r.recorded_at),

@@ -12,6 +12,7 @@ mod common;
 pub(crate) mod contacts;
 pub(crate) mod delivery;
 pub(crate) mod measure;
+pub(crate) mod persons;
 pub(crate) mod plan;
 pub(crate) mod priorities;
 pub(crate) mod replicate;
@@ -31,7 +32,7 @@ use uuid::Uuid;
 /// The statements that loading an aggregate costs: the partnership row, the
 /// initiator's strategy and commitment, the stakeholders of both cities, and
 /// one per output table.
-pub const LOAD_STATEMENTS: u64 = 22;
+pub const LOAD_STATEMENTS: u64 = 23;
 
 /// Loads the whole aggregate of a partnership row.
 pub(crate) async fn load<C: ConnectionTrait>(
@@ -61,6 +62,7 @@ pub(crate) async fn load_many<C: ConnectionTrait>(
     let mut standings = Standings::load(db, &initiators, &counterparts).await?;
     let mut assessments = assessments::Loaded::load(db, &ids).await?;
     let mut contacts = contacts::Loaded::load(db, &ids).await?;
+    let mut persons = persons::Loaded::load(db, &ids).await?;
     let mut agreements = agreements::Loaded::load(db, &ids).await?;
     let mut priorities = priorities::Loaded::load(db, &ids).await?;
     let mut plans = plan::Loaded::load(db, &ids).await?;
@@ -75,6 +77,7 @@ pub(crate) async fn load_many<C: ConnectionTrait>(
         let mut outputs = Outputs::default();
         assessments.fill(pid, &mut outputs)?;
         contacts.fill(pid, &mut outputs)?;
+        persons.fill(pid, &mut outputs)?;
         agreements.fill(pid, &mut outputs)?;
         priorities.fill(pid, &mut outputs)?;
         outputs.plan = plans.take(pid)?;
@@ -123,30 +126,37 @@ async fn write_outputs(w: &mut Writer, after: &Partnership, e: &Event) -> Result
         | Change::CounterpartChosen { .. } => Ok(()),
         Change::AssessmentRecorded(a) => assessments::record(w, pid, a).await,
         Change::ContactRecorded(c) => contacts::record(w, pid, c).await,
-        Change::FollowUpRecorded { contact, on, note } => {
-            contacts::follow_up(w, pid, *contact, *on, note).await
-        }
+        Change::FollowUpRecorded {
+            contact,
+            on,
+            note,
+            by,
+        } => contacts::follow_up(w, pid, *contact, (*on, note, *by)).await,
+        Change::ContactPersonRecorded(p) => persons::record(w, pid, p).await,
         Change::AgreementRecorded(a) => agreements::record(w, pid, a).await,
         Change::AgreementSigned {
             agreement,
             signature,
         } => agreements::sign(w, pid, *agreement, signature).await,
         Change::PriorityAgreed(p) => priorities::record(w, pid, p).await,
-        Change::PlanRecorded {
-            title,
-            summary,
-            version,
-        } => plan::record(w, pid, (title, summary, *version), e.at).await,
-        Change::ActivityRecorded {
-            activity,
-            plan_version,
-        } => plan::record_activity(w, pid, after, activity, *plan_version, e.at).await,
+        Change::PlanRecorded { .. } => plan::record(w, pid, after, e.at).await,
+        Change::ActivityRecorded { activity, .. } => {
+            plan::record_activity(w, pid, after, activity, e.at).await
+        }
         Change::TeamRecorded { activity, team } => {
             delivery::record_team(w, pid, *activity, team).await
         }
-        Change::ProgressReported { activity, report } => {
+        Change::ProgressReported {
+            activity,
+            report,
+            plan_version,
+        } => {
             delivery::report(w, pid, *activity, report).await?;
-            plan::set_status(w, *activity, report.status).await
+            plan::set_status(w, *activity, report.status).await?;
+            match plan_version {
+                Some(_) => plan::set_version(w, pid, after, e.at).await,
+                None => Ok(()),
+            }
         }
         Change::RiskRecorded { activity, risk } => {
             delivery::record_risk(w, pid, *activity, risk).await

@@ -20,6 +20,7 @@ entity!(plan, "plan", {
     pub title: String,
     pub summary: String,
     pub version: i32,
+    pub version_cycle: i32,
     pub updated_at: DateTimeUtc,
 });
 
@@ -76,22 +77,18 @@ fn plan_from(m: plan::Model, activities: Vec<Activity>) -> Result<Plan> {
         title: m.title,
         summary: m.summary,
         version: u32_of("plan version", m.version)?,
+        version_cycle: u32_of("plan version cycle", m.version_cycle)?,
         activities,
     })
 }
 
-fn plan_row(
-    pid: Uuid,
-    title: &str,
-    summary: &str,
-    version: u32,
-    at: DateTime<Utc>,
-) -> plan::ActiveModel {
+fn plan_row(pid: Uuid, p: &Plan, at: DateTime<Utc>) -> plan::ActiveModel {
     plan::ActiveModel {
         partnership_id: Set(pid),
-        title: Set(title.to_owned()),
-        summary: Set(summary.to_owned()),
-        version: Set(i32_of(version)),
+        title: Set(p.title.clone()),
+        summary: Set(p.summary.clone()),
+        version: Set(i32_of(p.version)),
+        version_cycle: Set(i32_of(p.version_cycle)),
         updated_at: Set(at),
     }
 }
@@ -167,20 +164,25 @@ impl Loaded {
     }
 }
 
-/// `PlanRecorded`: the plan's header, inserted or replaced.
+/// `PlanRecorded`: the plan's header as it is in `after`, inserted or
+/// replaced.
 pub(super) async fn record(
     w: &mut Writer,
     pid: Uuid,
-    (title, summary, version): (&str, &str, u32),
+    after: &Partnership,
     at: DateTime<Utc>,
 ) -> Result<()> {
+    let Some(p) = after.outputs().plan.as_ref() else {
+        return Ok(());
+    };
     w.upsert(
-        plan_row(pid, title, summary, version, at),
+        plan_row(pid, p, at),
         OnConflict::column(plan::Column::PartnershipId)
             .update_columns([
                 plan::Column::Title,
                 plan::Column::Summary,
                 plan::Column::Version,
+                plan::Column::VersionCycle,
                 plan::Column::UpdatedAt,
             ])
             .to_owned(),
@@ -189,13 +191,12 @@ pub(super) async fn record(
 }
 
 /// `ActivityRecorded`: the activity's planned part, inserted or replaced at
-/// its position in `after`'s plan, and the plan's new version.
+/// its position in `after`'s plan, and the plan's version.
 pub(super) async fn record_activity(
     w: &mut Writer,
     pid: Uuid,
     after: &Partnership,
     a: &ActivityPlan,
-    plan_version: u32,
     at: DateTime<Utc>,
 ) -> Result<()> {
     let plan = after.outputs().plan.as_ref();
@@ -225,8 +226,22 @@ pub(super) async fn record_activity(
             .to_owned(),
     )
     .await?;
+    set_version(w, pid, after, at).await
+}
+
+/// The plan's version (and the cycle it was made in) as it is in `after`.
+pub(super) async fn set_version(
+    w: &mut Writer,
+    pid: Uuid,
+    after: &Partnership,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    let Some(p) = after.outputs().plan.as_ref() else {
+        return Ok(());
+    };
     plan::Entity::update_many()
-        .col_expr(plan::Column::Version, i32_of(plan_version).into())
+        .col_expr(plan::Column::Version, i32_of(p.version).into())
+        .col_expr(plan::Column::VersionCycle, i32_of(p.version_cycle).into())
         .col_expr(plan::Column::UpdatedAt, at.into())
         .filter(plan::Column::PartnershipId.eq(pid))
         .exec(&w.txn)

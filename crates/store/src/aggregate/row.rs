@@ -31,6 +31,7 @@ entity!(partnership, "partnership", {
     pub version: i64,
     pub started_at: DateTimeUtc,
     pub last_move_at: DateTimeUtc,
+    pub cycle_began_at: Option<DateTimeUtc>,
     pub starting_notes: Json,
     pub strategy_version: Option<i32>,
     pub commitment_version: Option<i32>,
@@ -107,6 +108,9 @@ pub(super) fn snapshot(
         version: u64_of("version", row.version)?,
         started_at: row.started_at,
         last_move_at: row.last_move_at,
+        cycle_began_at: row.cycle_began_at.ok_or_else(|| {
+            StoreError::corrupt(format!("partnership {} has no cycle start", row.id))
+        })?,
         starting_notes: from_json("partnership.starting_notes", row.starting_notes)?,
         strategy_version: row
             .strategy_version
@@ -138,6 +142,7 @@ fn partnership_row(p: &Partnership, at: DateTime<Utc>) -> partnership::ActiveMod
         version: Set(i64_of(s.version)),
         started_at: Set(s.started_at),
         last_move_at: Set(s.last_move_at),
+        cycle_began_at: Set(Some(s.cycle_began_at)),
         starting_notes: Set(json(&s.starting_notes)),
         strategy_version: Set(s.strategy_version.map(i32_of)),
         commitment_version: Set(s.commitment_version.map(i32_of)),
@@ -175,6 +180,10 @@ pub(super) async fn bump(
         .col_expr(partnership::Column::Status, code(s.state.status).into())
         .col_expr(partnership::Column::Version, i64_of(s.version).into())
         .col_expr(partnership::Column::LastMoveAt, s.last_move_at.into())
+        .col_expr(
+            partnership::Column::CycleBeganAt,
+            Some(s.cycle_began_at).into(),
+        )
         .col_expr(
             partnership::Column::StrategyVersion,
             s.strategy_version.map(i32_of).into(),

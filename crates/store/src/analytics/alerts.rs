@@ -1,7 +1,9 @@
 //! The alerts: stalled partnerships, expiring agreements, unfollowed
-//! delegations, and signed agreements without an approved plan.
+//! delegations, and signed agreements without an approved plan; each as of
+//! a date (what is dated later does not count; the partnerships' current
+//! status does).
 
-use super::common::{Scope, one, p};
+use super::common::{Scope, day_of, one, p};
 use crate::Store;
 use crate::aggregate::act::approval;
 use crate::aggregate::agreements::{agreement, signature};
@@ -11,7 +13,7 @@ use crate::aggregate::measure::measurement;
 use crate::aggregate::row::partnership;
 use crate::convert::{get, parse};
 use crate::error::Result;
-use c2c_domain::{PartnershipId, Step};
+use c2c_domain::{PartnershipId, Status, Step};
 use chrono::{Duration, NaiveDate};
 use sea_orm::DbBackend;
 use sea_orm::sea_query::{
@@ -19,13 +21,16 @@ use sea_orm::sea_query::{
 };
 use uuid::Uuid;
 
-/// An active partnership with no joint activity for a long time.
+/// An active or suspended partnership with no joint activity for a long time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stalled {
     /// The partnership.
     pub partnership: PartnershipId,
     /// Its step.
     pub step: Step,
+    /// Its status: active, or suspended (the survey's "not active, may
+    /// resume").
+    pub status: Status,
     /// The date of its last joint activity (or its start, if none).
     pub last_activity_on: NaiveDate,
     /// Whether it had any joint activity at all.
@@ -64,12 +69,7 @@ pub struct WithoutPlan {
 
 /// The day a partnership started.
 fn started_on(backend: DbBackend) -> Expr {
-    let at = p(partnership::Column::StartedAt);
-    if backend == DbBackend::Postgres {
-        Func::cast_as(Expr::cust_with_expr("($1 AT TIME ZONE 'UTC')", at), "DATE").into()
-    } else {
-        Func::cust("date").arg(at).into()
-    }
+    day_of(backend, p(partnership::Column::StartedAt))
 }
 
 /// `SELECT partnership_id, <column> AS d FROM <table>`: a date of joint
@@ -86,84 +86,105 @@ where
         .to_owned()
 }
 
-/// The date of each partnership's last joint activity: contacts and their
-/// follow-ups, progress reports, the end of measurement periods, signatures
-/// and approvals.
-fn last_activity() -> SelectStatement {
+/// The date of each partnership's last joint activity up to `as_of`:
+/// contacts and their follow-ups, progress reports, the end of measurement
+/// periods, signatures and approvals; with `joint_only`, the contacts both
+/// cities took part in and their follow-ups.
+fn last_activity(as_of: NaiveDate, joint_only: bool) -> SelectStatement {
     let mut followed = dates(
         contact::Entity,
         contact::Column::PartnershipId,
         contact::Column::FollowedUpOn,
     );
     followed.and_where(Expr::col(contact::Column::FollowedUpOn).is_not_null());
-    let all = dates(
+    let mut contacts = dates(
         contact::Entity,
         contact::Column::PartnershipId,
         contact::Column::HappenedOn,
-    )
-    .unions([
-        (UnionType::All, followed),
-        (
-            UnionType::All,
-            dates(
-                progress_report::Entity,
-                progress_report::Column::PartnershipId,
-                progress_report::Column::ReportedOn,
+    );
+    if joint_only {
+        for q in [&mut contacts, &mut followed] {
+            q.and_where(Expr::col(contact::Column::Joint).eq(true));
+        }
+        contacts.union(UnionType::All, followed);
+        return latest(contacts, as_of);
+    }
+    let all = contacts
+        .unions([
+            (UnionType::All, followed),
+            (
+                UnionType::All,
+                dates(
+                    progress_report::Entity,
+                    progress_report::Column::PartnershipId,
+                    progress_report::Column::ReportedOn,
+                ),
             ),
-        ),
-        (
-            UnionType::All,
-            dates(
-                measurement::Entity,
-                measurement::Column::PartnershipId,
-                measurement::Column::PeriodEnd,
+            (
+                UnionType::All,
+                dates(
+                    measurement::Entity,
+                    measurement::Column::PartnershipId,
+                    measurement::Column::PeriodEnd,
+                ),
             ),
-        ),
-        (
-            UnionType::All,
-            dates(
-                signature::Entity,
-                signature::Column::PartnershipId,
-                signature::Column::SignedOn,
+            (
+                UnionType::All,
+                dates(
+                    signature::Entity,
+                    signature::Column::PartnershipId,
+                    signature::Column::SignedOn,
+                ),
             ),
-        ),
-        (
-            UnionType::All,
-            dates(
-                approval::Entity,
-                approval::Column::PartnershipId,
-                approval::Column::ApprovedOn,
+            (
+                UnionType::All,
+                dates(
+                    approval::Entity,
+                    approval::Column::PartnershipId,
+                    approval::Column::ApprovedOn,
+                ),
             ),
-        ),
-    ])
-    .to_owned();
+        ])
+        .to_owned();
+    latest(all, as_of)
+}
+
+/// The latest date `d` up to `as_of` of each partnership, as `last_on`.
+fn latest(dates: SelectStatement, as_of: NaiveDate) -> SelectStatement {
     Query::select()
         .column("partnership_id")
         .expr_as(Func::max(Expr::col("d")), "last_on")
-        .from_subquery(all, "x")
+        .from_subquery(dates, "x")
+        .and_where(Expr::col("d").lte(as_of))
         .group_by_col("partnership_id")
         .to_owned()
 }
 
-/// Active partnerships in scope whose last joint activity (or start) is
-/// before `cutoff`, oldest first.
-fn stalled(backend: DbBackend, scope: Scope, cutoff: NaiveDate) -> SelectStatement {
+/// Active and suspended partnerships in scope whose last joint activity up
+/// to `as_of` (or their start) is before `cutoff`, oldest first.
+fn stalled(
+    backend: DbBackend,
+    scope: Scope,
+    (cutoff, as_of): (NaiveDate, NaiveDate),
+    joint_only: bool,
+) -> SelectStatement {
     let started = started_on(backend);
     let last_or_start = Func::coalesce([Expr::col(("a", "last_on")), started.clone()]);
     let mut q = Query::select();
     q.expr(p(partnership::Column::Id))
         .expr(p(partnership::Column::Step))
+        .expr(p(partnership::Column::Status))
         .column(("a", "last_on"))
         .expr_as(started, "started_on")
         .from(partnership::Entity)
         .join_subquery(
             JoinType::LeftJoin,
-            last_activity(),
+            last_activity(as_of, joint_only),
             "a",
             Expr::col(("a", "partnership_id"))
                 .equals((partnership::Entity, partnership::Column::Id)),
         )
-        .and_where(p(partnership::Column::Status).eq("ACTIVE"));
+        .and_where(p(partnership::Column::Status).is_in(["ACTIVE", "SUSPENDED"]));
     scope.restrict(&mut q);
     q.and_where(Expr::from(last_or_start.clone()).lt(cutoff))
         .order_by_expr(last_or_start.into(), Order::Asc)
@@ -171,21 +192,28 @@ fn stalled(backend: DbBackend, scope: Scope, cutoff: NaiveDate) -> SelectStateme
     q
 }
 
-/// Agreements signed by both cities of active partnerships in scope, not
-/// renewed, in force until `horizon` at the latest; soonest first.
-fn expiring(scope: Scope, horizon: NaiveDate) -> SelectStatement {
+/// The number of cities that signed the agreement `this` by `as_of`.
+fn signatories<T: IntoIden>(this: (T, agreement::Column), as_of: NaiveDate) -> SelectStatement {
+    let s = |column| Expr::col(("s", column));
+    Query::select()
+        .expr(Func::count_distinct(s(signature::Column::CityId)))
+        .from_as(signature::Entity, "s")
+        .and_where(s(signature::Column::AgreementId).equals(this))
+        .and_where(s(signature::Column::SignedOn).lte(as_of))
+        .to_owned()
+}
+
+/// Agreements signed by both cities of active partnerships in scope by
+/// `as_of`, not renewed by then (a renewal signed by both), in force until
+/// `horizon` at the latest; soonest first.
+fn expiring(scope: Scope, horizon: NaiveDate, as_of: NaiveDate) -> SelectStatement {
     let a = |column| Expr::col((agreement::Entity, column));
     let this = (agreement::Entity, agreement::Column::Id);
-    let s = |column| Expr::col((signature::Entity, column));
-    let signatories = Query::select()
-        .expr(Func::count_distinct(s(signature::Column::CityId)))
-        .from(signature::Entity)
-        .and_where(s(signature::Column::AgreementId).equals(this))
-        .to_owned();
     let renewal = Query::select()
         .expr(one())
         .from_as(agreement::Entity, "r")
         .and_where(Expr::col(("r", agreement::Column::RenewalOf)).equals(this))
+        .and_where(Expr::from(signatories(("r", agreement::Column::Id), as_of)).gte(2))
         .to_owned();
     let mut q = Query::select();
     q.exprs(
@@ -205,7 +233,7 @@ fn expiring(scope: Scope, horizon: NaiveDate) -> SelectStatement {
     .and_where(p(partnership::Column::Status).eq("ACTIVE"))
     .and_where(a(agreement::Column::ValidUntil).is_not_null())
     .and_where(a(agreement::Column::ValidUntil).lte(horizon))
-    .and_where(Expr::from(signatories).gte(2))
+    .and_where(Expr::from(signatories(this, as_of)).gte(2))
     .and_where(Expr::exists(renewal).not());
     scope.restrict(&mut q);
     q.order_by(
@@ -216,11 +244,13 @@ fn expiring(scope: Scope, horizon: NaiveDate) -> SelectStatement {
     q
 }
 
-/// Delegations and visits of live partnerships in scope with no follow-up,
-/// due before `today` or never planned; longest waiting first.
-fn unfollowed(scope: Scope, today: NaiveDate) -> SelectStatement {
+/// Delegations and visits of live partnerships in scope up to `as_of` with
+/// no follow-up by then, due before `as_of` or never planned; longest
+/// waiting first.
+fn unfollowed(scope: Scope, as_of: NaiveDate) -> SelectStatement {
     let c = |column| Expr::col((contact::Entity, column));
     let due = contact::Column::FollowUpDue;
+    let followed = contact::Column::FollowedUpOn;
     let mut q = Query::select();
     q.exprs(UNFOLLOWED_COLUMNS.map(c))
         .from(contact::Entity)
@@ -229,8 +259,9 @@ fn unfollowed(scope: Scope, today: NaiveDate) -> SelectStatement {
             p(partnership::Column::Id).equals((contact::Entity, contact::Column::PartnershipId)),
         )
         .and_where(c(contact::Column::Kind).is_in(["DELEGATION", "VISIT"]))
-        .and_where(c(contact::Column::FollowedUpOn).is_null())
-        .and_where(c(due).is_null().or(c(due).lt(today)))
+        .and_where(c(contact::Column::HappenedOn).lte(as_of))
+        .and_where(c(followed).is_null().or(c(followed).gt(as_of)))
+        .and_where(c(due).is_null().or(c(due).lt(as_of)))
         .and_where(p(partnership::Column::Status).is_in(["ACTIVE", "SUSPENDED"]));
     scope.restrict(&mut q);
     q.order_by_expr(
@@ -241,8 +272,9 @@ fn unfollowed(scope: Scope, today: NaiveDate) -> SelectStatement {
     q
 }
 
-/// Each agreement's last signature and number of signatory cities.
-fn signed() -> SelectStatement {
+/// Each agreement's last signature and number of signatory cities, up to
+/// `as_of`.
+fn signed(as_of: NaiveDate) -> SelectStatement {
     Query::select()
         .column(signature::Column::AgreementId)
         .expr_as(
@@ -254,12 +286,14 @@ fn signed() -> SelectStatement {
             "n",
         )
         .from(signature::Entity)
+        .and_where(Expr::col(signature::Column::SignedOn).lte(as_of))
         .group_by_col(signature::Column::AgreementId)
         .to_owned()
 }
 
-/// A plan version of the outer partnership approved by both cities.
-fn approved_plan() -> SelectStatement {
+/// A plan version of the outer partnership approved by both cities by
+/// `as_of`.
+fn approved_plan(as_of: NaiveDate) -> SelectStatement {
     let ap = |column| Expr::col(("ap", column));
     Query::select()
         .expr(one())
@@ -269,15 +303,16 @@ fn approved_plan() -> SelectStatement {
                 .equals((partnership::Entity, partnership::Column::Id)),
         )
         .and_where(ap(approval::Column::Subject).eq("PLAN"))
+        .and_where(ap(approval::Column::ApprovedOn).lte(as_of))
         .group_by_col(("ap", approval::Column::Version))
         .and_having(Func::count_distinct(ap(approval::Column::CityId)).gte(2))
         .to_owned()
 }
 
 /// Active partnerships in scope whose first agreement signed by both cities
-/// was signed by `cutoff` and that have no plan approved by both; longest
-/// waiting first.
-fn without_plan(scope: Scope, cutoff: NaiveDate) -> SelectStatement {
+/// was signed by `cutoff` and that have no plan approved by both by `as_of`;
+/// longest waiting first.
+fn without_plan(scope: Scope, cutoff: NaiveDate, as_of: NaiveDate) -> SelectStatement {
     let first_signed = || Expr::from(Func::min(Expr::col(("s", "signed_on"))));
     let mut q = Query::select();
     q.expr(p(partnership::Column::Id))
@@ -291,13 +326,13 @@ fn without_plan(scope: Scope, cutoff: NaiveDate) -> SelectStatement {
         )
         .join_subquery(
             JoinType::InnerJoin,
-            signed(),
+            signed(as_of),
             "s",
             Expr::col(("s", "agreement_id")).equals((agreement::Entity, agreement::Column::Id)),
         )
         .and_where(p(partnership::Column::Status).eq("ACTIVE"))
         .and_where(Expr::col(("s", "n")).gte(2))
-        .and_where(Expr::exists(approved_plan()).not());
+        .and_where(Expr::exists(approved_plan(as_of)).not());
     scope.restrict(&mut q);
     q.group_by_columns([
         (partnership::Entity, partnership::Column::Id),
@@ -310,91 +345,96 @@ fn without_plan(scope: Scope, cutoff: NaiveDate) -> SelectStatement {
 }
 
 impl Store {
-    /// Active partnerships with no joint activity for `days` days, oldest first
-    /// (one statement). Joint activity is judged by the dates things happened:
-    /// contacts and their follow-ups, progress reports, the end of measurement
-    /// periods, signatures and approvals; a partnership with none is judged by
-    /// its start.
+    /// Active and suspended partnerships with no joint activity for `days`
+    /// days before `as_of`, oldest first (one statement). Joint activity is
+    /// judged by the dates things happened, up to `as_of`: contacts and their
+    /// follow-ups, progress reports, the end of measurement periods,
+    /// signatures and approvals (with `joint_only`, only the contacts both
+    /// cities took part in and their follow-ups); a partnership with none is
+    /// judged by its start.
     pub async fn stalled_partnerships(
         &self,
         scope: Scope,
         days: u32,
-        today: NaiveDate,
+        as_of: NaiveDate,
+        joint_only: bool,
     ) -> Result<Vec<Stalled>> {
-        let cutoff = today - Duration::days(i64::from(days));
+        let cutoff = as_of - Duration::days(i64::from(days));
+        let q = stalled(self.backend(), scope, (cutoff, as_of), joint_only);
         let mut out = Vec::new();
-        for r in self.rows(&stalled(self.backend(), scope, cutoff)).await? {
+        for r in self.rows(&q).await? {
             let last: Option<NaiveDate> = get(&r, "last_on")?;
             let started: NaiveDate = get(&r, "started_on")?;
             let on = last.unwrap_or(started);
             out.push(Stalled {
                 partnership: PartnershipId(get(&r, "id")?),
                 step: parse("step", &get::<String>(&r, "step")?)?,
+                status: parse("status", &get::<String>(&r, "status")?)?,
                 last_activity_on: on,
                 any_activity: last.is_some(),
-                days_silent: (today - on).num_days(),
+                days_silent: (as_of - on).num_days(),
             });
         }
         Ok(out)
     }
 
-    /// Agreements signed by both cities of active partnerships that expire
-    /// within `within_days`, or have expired, and were not renewed; soonest
-    /// first (one statement).
+    /// Agreements signed by both cities of active partnerships by `as_of`
+    /// that expire within `within_days` of it, or have expired, and were not
+    /// renewed by then; soonest first (one statement).
     pub async fn expiring_agreements(
         &self,
         scope: Scope,
         within_days: u32,
-        today: NaiveDate,
+        as_of: NaiveDate,
     ) -> Result<Vec<Expiring>> {
-        let horizon = today + Duration::days(i64::from(within_days));
+        let horizon = as_of + Duration::days(i64::from(within_days));
         let mut out = Vec::new();
-        for r in self.rows(&expiring(scope, horizon)).await? {
+        for r in self.rows(&expiring(scope, horizon, as_of)).await? {
             let until: NaiveDate = get(&r, "valid_until")?;
             out.push(Expiring {
                 partnership: PartnershipId(get(&r, "partnership_id")?),
                 agreement: get(&r, "id")?,
                 title: get(&r, "title")?,
                 valid_until: until,
-                days_left: (until - today).num_days(),
+                days_left: (until - as_of).num_days(),
             });
         }
         Ok(out)
     }
 
-    /// Delegations and visits of live partnerships with no follow-up
-    /// recorded, whose follow-up is overdue or was never planned; longest
-    /// waiting first (one statement).
+    /// Delegations and visits of live partnerships up to `as_of` with no
+    /// follow-up recorded by then, whose follow-up is overdue or was never
+    /// planned; longest waiting first (one statement).
     pub async fn unfollowed_delegations(
         &self,
         scope: Scope,
-        today: NaiveDate,
+        as_of: NaiveDate,
     ) -> Result<Vec<Unfollowed>> {
-        self.rows(&unfollowed(scope, today))
+        self.rows(&unfollowed(scope, as_of))
             .await?
             .iter()
-            .map(|r| unfollowed_from(r, today))
+            .map(|r| unfollowed_from(r, as_of))
             .collect()
     }
 
     /// Active partnerships whose first agreement signed by both cities is
-    /// more than `days` old and that have no plan version approved by both
-    /// cities; longest waiting first (one statement).
+    /// more than `days` old on `as_of` and that have no plan version approved
+    /// by both cities by then; longest waiting first (one statement).
     pub async fn agreements_without_plan(
         &self,
         scope: Scope,
         days: u32,
-        today: NaiveDate,
+        as_of: NaiveDate,
     ) -> Result<Vec<WithoutPlan>> {
-        let cutoff = today - Duration::days(i64::from(days));
+        let cutoff = as_of - Duration::days(i64::from(days));
         let mut out = Vec::new();
-        for r in self.rows(&without_plan(scope, cutoff)).await? {
+        for r in self.rows(&without_plan(scope, cutoff, as_of)).await? {
             let signed: NaiveDate = get(&r, "signed_on")?;
             out.push(WithoutPlan {
                 partnership: PartnershipId(get(&r, "id")?),
                 step: parse("step", &get::<String>(&r, "step")?)?,
                 signed_on: signed,
-                days_since: (today - signed).num_days(),
+                days_since: (as_of - signed).num_days(),
             });
         }
         Ok(out)

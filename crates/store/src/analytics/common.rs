@@ -6,8 +6,8 @@ use crate::aggregate::row::{partnership, party_to};
 use crate::error::Result;
 use c2c_domain::CityId;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use sea_orm::sea_query::{Expr, SelectStatement};
-use sea_orm::{ConnectionTrait, QueryResult, StatementBuilder};
+use sea_orm::sea_query::{Expr, Func, SelectStatement};
+use sea_orm::{ConnectionTrait, DbBackend, QueryResult, StatementBuilder};
 
 /// Whose partnerships a query covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,15 @@ pub(super) fn p(column: partnership::Column) -> Expr {
 /// `SELECT 1`'s one: what an `EXISTS` subquery selects.
 pub(super) fn one() -> Expr {
     Expr::cust("1")
+}
+
+/// The day of a timestamp column (UTC).
+pub(super) fn day_of(backend: DbBackend, at: Expr) -> Expr {
+    if backend == DbBackend::Postgres {
+        Func::cast_as(Expr::cust_with_expr("($1 AT TIME ZONE 'UTC')", at), "DATE").into()
+    } else {
+        Func::cust("date").arg(at).into()
+    }
 }
 
 /// The first instant of a day.

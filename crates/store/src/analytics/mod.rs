@@ -12,12 +12,15 @@ mod common;
 mod export;
 mod funnel;
 mod kpi;
+mod patterns;
 mod steps;
 
 pub use crate::aggregate::contacts::Unfollowed;
+pub use crate::aggregate::persons::{PersonChange, PersonChangeKind};
 pub use alerts::{Expiring, Stalled, WithoutPlan};
 pub use common::Scope;
 pub use export::{Export, Records};
 pub use funnel::{FunnelFilter, FunnelRow};
 pub use kpi::{GroupBy, KpiTotal};
+pub use patterns::OneSided;
 pub use steps::StepTime;

@@ -49,8 +49,9 @@ fn days(backend: DbBackend, from: Expr, to: Expr) -> Expr {
     }
 }
 
-/// Every move of the partnerships in scope, with when the next one happened.
-fn moves(scope: Scope) -> SelectStatement {
+/// Every move of the partnerships in scope up to `now`, with when the next
+/// one happened.
+fn moves(scope: Scope, now: DateTime<Utc>) -> SelectStatement {
     let e = |column| Expr::col((event::Entity, column));
     let mut q = Query::select();
     q.exprs([
@@ -73,7 +74,8 @@ fn moves(scope: Scope) -> SelectStatement {
     )
     .and_where(
         e(event::Column::Kind).is_in(ENTERING.into_iter().chain(["CONCLUDED", "TERMINATED"])),
-    );
+    )
+    .and_where(e(event::Column::OccurredAt).lte(now));
     scope.restrict(&mut q);
     q
 }
@@ -136,6 +138,8 @@ impl Store {
     /// statement). A stay begins with the event that enters the step (start,
     /// advance, loop back) and ends with the next of those or with the
     /// partnership's conclusion or termination; a suspension does not end it.
+    /// Only moves up to `now` count: a past `now` shows the stays as they
+    /// were then.
     pub async fn time_in_step(&self, scope: Scope, now: DateTime<Utc>) -> Result<Vec<StepTime>> {
         let q = Query::select()
             .columns(["step", "open", "n"])
@@ -156,7 +160,7 @@ impl Store {
             .group_by_columns(["step", "open", "n"])
             .with_cte(
                 WithClause::new()
-                    .cte(cte("moves", moves(scope)))
+                    .cte(cte("moves", moves(scope, now)))
                     .cte(cte("stays", stays(self.backend(), now)))
                     .cte(cte("ranked", ranked()))
                     .to_owned(),

@@ -9,7 +9,11 @@
 //! | P2 | A–C | Partner 2022-01-01, suspended 2022-06-01 | PARTNER, suspended |
 //! | P3 | C | Aim at today−1000, nothing recorded | AIM, active, stalled (by its start) |
 //! | P4 | A–B | Partner 2021-01-01, terminated 2021-01-31; an overdue delegation | PARTNER, terminated |
-//! | P5 | A–D | Partner at today−900; MoU signed today−800 (until today−400), renewed today−100 (until today−10); contacts; KPIs | PARTNER, active |
+//! | P5 | A–D | Partner at today−900; MoU signed today−800 (until today−400), renewed today−100 (until today−10); contacts (the meeting at today−4 joint); contact persons; KPIs | PARTNER, active |
+//!
+//! P5's contact persons: A names Anna from today−400 (announced) and Bo from
+//! today−30 (not announced); Anna leaves at today−31 (announced); D names Li
+//! from today−10 (its first person: not a change).
 
 use crate::support::{TestDb, on_both_backends};
 use c2c_domain::kpi::RawValue;
@@ -154,6 +158,16 @@ impl Lab {
         on: NaiveDate,
         due: Option<NaiveDate>,
     ) -> ContactId {
+        self.contact_of(p, (kind, false), on, due).await
+    }
+
+    async fn contact_of(
+        &self,
+        p: PartnershipId,
+        (kind, joint): (ContactKind, bool),
+        on: NaiveDate,
+        due: Option<NaiveDate>,
+    ) -> ContactId {
         let id = ContactId(Uuid::new_v4());
         self.run(
             self.a,
@@ -170,6 +184,7 @@ impl Lab {
                 theirs: Levels::default(),
                 outcome: "Talks".into(),
                 follow_up_due: due,
+                joint,
             }),
         )
         .await;
@@ -462,6 +477,7 @@ impl Lab {
                 on: date("2020-05-01"),
                 summary: "Started".into(),
                 status: ActivityStatus::InProgress,
+                reason: None,
                 percent: None,
             }),
         )
@@ -562,8 +578,33 @@ impl Lab {
             Some(today + Duration::days(10)),
         )
         .await;
-        lab.contact(p5, ContactKind::Meeting, today - Duration::days(4), None)
-            .await;
+        lab.contact_of(
+            p5,
+            (ContactKind::Meeting, true),
+            today - Duration::days(4),
+            None,
+        )
+        .await;
+        let ids: std::collections::HashMap<&str, c2c_domain::ContactPersonId> =
+            ["Anna", "Bo", "Li"]
+                .into_iter()
+                .map(|n| (n, c2c_domain::ContactPersonId(Uuid::new_v4())))
+                .collect();
+        let person = |name: &str, from: i64, until: Option<i64>, announced: bool| {
+            Command::RecordContactPerson(ContactPersonDraft {
+                id: ids[name],
+                name: name.into(),
+                role: "International office".into(),
+                email: None,
+                from: today - Duration::days(from),
+                until: until.map(|u| today - Duration::days(u)),
+                announced,
+            })
+        };
+        lab.run(a, p5, person("Anna", 400, None, true)).await;
+        lab.run(a, p5, person("Bo", 30, None, false)).await;
+        lab.run(a, p5, person("Anna", 400, Some(31), true)).await;
+        lab.run(d, p5, person("Li", 10, None, false)).await;
         let followed = lab
             .contact(
                 p5,
@@ -767,23 +808,108 @@ on_both_backends! { TestDb::new;
 
     async fn stalled_partnerships_are_judged_by_the_dates_things_happened(db) {
         let lab = Lab::build(&db).await;
-        let stalled = lab.store.stalled_partnerships(Scope::All, 730, lab.today).await.unwrap();
-        let got: Vec<(PartnershipId, NaiveDate, bool, i64)> = stalled.iter().map(|s| (s.partnership, s.last_activity_on, s.any_activity, s.days_silent)).collect();
+        let stalled = lab.store.stalled_partnerships(Scope::All, 730, lab.today, false).await.unwrap();
+        let got: Vec<(PartnershipId, &str, NaiveDate, bool, i64)> = stalled.iter().map(|s| (s.partnership, s.status.code(), s.last_activity_on, s.any_activity, s.days_silent)).collect();
+        // P2 is suspended (the survey's "not active, may resume") and silent
+        // since its start.
         assert_eq!(
             got,
             vec![
-                (lab.p1, date("2020-05-01"), true, (lab.today - date("2020-05-01")).num_days()),
-                (lab.p3, lab.today - Duration::days(1000), false, 1000),
+                (lab.p1, "ACTIVE", date("2020-05-01"), true, (lab.today - date("2020-05-01")).num_days()),
+                (lab.p2, "SUSPENDED", date("2022-01-01"), false, (lab.today - date("2022-01-01")).num_days()),
+                (lab.p3, "ACTIVE", lab.today - Duration::days(1000), false, 1000),
             ]
         );
         assert_eq!(stalled[0].step.code(), "DO");
-        // With a threshold past P3's age, only P1 remains.
-        let long = lab.store.stalled_partnerships(Scope::All, 1001, lab.today).await.unwrap();
-        assert_eq!(long.iter().map(|s| s.partnership).collect::<Vec<_>>(), vec![lab.p1]);
-        // B sees only its own (P1), D none (P5 is active and lively).
-        let b = lab.store.stalled_partnerships(Scope::City(lab.b.city), 730, lab.today).await.unwrap();
+        // With a threshold past P3's age, P1 and P2 remain.
+        let long = lab.store.stalled_partnerships(Scope::All, 1001, lab.today, false).await.unwrap();
+        assert_eq!(long.iter().map(|s| s.partnership).collect::<Vec<_>>(), vec![lab.p1, lab.p2]);
+        // B sees only its own (P1), C its two, D none (P5 is active and lively).
+        let b = lab.store.stalled_partnerships(Scope::City(lab.b.city), 730, lab.today, false).await.unwrap();
         assert_eq!(b.iter().map(|s| s.partnership).collect::<Vec<_>>(), vec![lab.p1]);
-        assert!(lab.store.stalled_partnerships(Scope::City(lab.d.city), 730, lab.today).await.unwrap().is_empty());
+        let c = lab.store.stalled_partnerships(Scope::City(lab.c.city), 730, lab.today, false).await.unwrap();
+        assert_eq!(c.iter().map(|s| s.partnership).collect::<Vec<_>>(), vec![lab.p2, lab.p3]);
+        assert!(lab.store.stalled_partnerships(Scope::City(lab.d.city), 730, lab.today, false).await.unwrap().is_empty());
+    }
+
+    async fn stalled_partnerships_count_only_joint_contacts_when_asked(db) {
+        let lab = Lab::build(&db).await;
+        // Joint only: P1 has no joint contact (judged by its start), P5's
+        // joint meeting four days ago keeps it lively.
+        let joint = lab.store.stalled_partnerships(Scope::All, 730, lab.today, true).await.unwrap();
+        let got: Vec<(PartnershipId, NaiveDate, bool)> = joint.iter().map(|s| (s.partnership, s.last_activity_on, s.any_activity)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (lab.p1, date("2020-01-01"), false),
+                (lab.p2, date("2022-01-01"), false),
+                (lab.p3, lab.today - Duration::days(1000), false),
+            ]
+        );
+        // Before the joint meeting, P5 (started 900 days ago) had none for
+        // 730 days: judged by its start.
+        let before = lab.today - Duration::days(5);
+        let p5: Vec<(PartnershipId, i64)> = lab.store.stalled_partnerships(Scope::City(lab.d.city), 730, before, true).await.unwrap().iter().map(|s| (s.partnership, s.days_silent)).collect();
+        assert_eq!(p5, vec![(lab.p5, 895)]);
+    }
+
+    async fn the_alerts_can_be_asked_as_of_a_past_date(db) {
+        let lab = Lab::build(&db).await;
+        let s = &lab.store;
+        // Stalled as of 2021-06-01, 365 days: P1's last activity was the
+        // report of 2020-05-01 (396 days before); the others started later.
+        let stalled: Vec<(PartnershipId, i64)> = s.stalled_partnerships(Scope::All, 365, date("2021-06-01"), false).await.unwrap().iter().map(|x| (x.partnership, x.days_silent)).collect();
+        assert_eq!(stalled, vec![(lab.p1, 396)]);
+        // Time in step as of 2020-03-15: P1 stayed 60 days at Partner and is
+        // 14 days into Plan; nothing else had started.
+        let steps = s.time_in_step(Scope::All, midnight(date("2020-03-15"))).await.unwrap();
+        let at = |code: &str| steps.iter().find(|r| r.step.code() == code).unwrap().clone();
+        assert_eq!((at("PARTNER").completed, at("PARTNER").open, at("PARTNER").median_days), (1, 0, Some(60.0)));
+        assert_eq!((at("PLAN").completed, at("PLAN").open, at("PLAN").open_median_days), (0, 1, Some(14.0)));
+        // Expiring as of 200 days ago: P5's first MoU had expired (the
+        // renewal was signed later); P1's expire beyond the window.
+        let expiring: Vec<(PartnershipId, i64)> = s.expiring_agreements(Scope::All, 90, lab.today - Duration::days(200)).await.unwrap().iter().map(|x| (x.partnership, x.days_left)).collect();
+        assert_eq!(expiring, vec![(lab.p5, -200)]);
+        // Unfollowed as of 25 days ago: the delegation due 30 days ago; the
+        // visit and the last delegation had not happened yet.
+        let unfollowed: Vec<(PartnershipId, String, i64)> = s.unfollowed_delegations(Scope::All, lab.today - Duration::days(25)).await.unwrap().iter().map(|x| (x.partnership, x.kind.clone(), x.days_waiting)).collect();
+        assert_eq!(unfollowed, vec![(lab.p5, "DELEGATION".into(), 5)]);
+        // Without a plan as of 2020-02-28, 10 days: P1 signed on 2020-02-15
+        // and approved its plan only on 2020-03-01.
+        let without: Vec<(PartnershipId, NaiveDate, i64)> = s.agreements_without_plan(Scope::All, 10, date("2020-02-28")).await.unwrap().iter().map(|x| (x.partnership, x.signed_on, x.days_since)).collect();
+        assert_eq!(without, vec![(lab.p1, date("2020-02-15"), 13)]);
+    }
+
+    async fn contact_person_changes_list_starts_after_a_first_person_and_every_leaving(db) {
+        let lab = Lab::build(&db).await;
+        let changes = lab.store.contact_person_changes(Scope::All, 90, lab.today).await.unwrap();
+        let got: Vec<(PartnershipId, CityId, &str, &str, NaiveDate, bool)> = changes.iter().map(|c| (c.partnership, c.city, c.person.name.as_str(), c.kind.into(), c.on, c.announced)).collect();
+        // Anna left 31 days ago (announced); Bo started 30 days ago, unannounced;
+        // Li is D's first person, not a change; Anna's start is outside the window.
+        assert_eq!(
+            got,
+            vec![
+                (lab.p5, lab.a.city, "Anna", "ENDED", lab.today - Duration::days(31), true),
+                (lab.p5, lab.a.city, "Bo", "STARTED", lab.today - Duration::days(30), false),
+            ]
+        );
+        assert!(lab.store.contact_person_changes(Scope::All, 30, lab.today).await.unwrap().is_empty());
+        assert!(lab.store.contact_person_changes(Scope::City(lab.b.city), 90, lab.today).await.unwrap().is_empty());
+    }
+
+    async fn one_sided_partnerships_are_those_where_one_city_recorded_most_of_what_happened(db) {
+        let lab = Lab::build(&db).await;
+        // P5 in the last 365 days: A recorded five contacts, a follow-up, two
+        // signatures (the renewal and the letter) and Bo: 9; D its signature
+        // of the renewal and Li: 2. 9 / 11 = 0.818…; nothing else is recent.
+        let share = |s: &str| Decimal::from_str(s).unwrap();
+        let list = lab.store.one_sided_partnerships(Scope::All, (share("0.8"), 5), 365, lab.today).await.unwrap();
+        let got: Vec<(PartnershipId, CityId, CityId, u64, u64)> = list.iter().map(|x| (x.partnership, x.initiator, x.counterpart, x.initiator_items, x.counterpart_items)).collect();
+        assert_eq!(got, vec![(lab.p5, lab.a.city, lab.d.city, 9, 2)]);
+        assert!((list[0].share - 9.0 / 11.0).abs() < 1e-9);
+        assert!(lab.store.one_sided_partnerships(Scope::All, (share("0.82"), 5), 365, lab.today).await.unwrap().is_empty());
+        assert!(lab.store.one_sided_partnerships(Scope::All, (share("0.8"), 12), 365, lab.today).await.unwrap().is_empty());
+        assert!(lab.store.one_sided_partnerships(Scope::City(lab.b.city), (share("0.5"), 1), 365, lab.today).await.unwrap().is_empty());
     }
 
     async fn kpi_totals_count_the_latest_unsuperseded_measurement_of_each_period_per_currency(db) {
@@ -952,11 +1078,13 @@ on_both_backends! { TestDb::new;
         }
         measure!("stepFunnel", s.step_funnel(scope, &FunnelFilter::default()).await.unwrap());
         measure!("timeInStep", s.time_in_step(scope, Utc::now()).await.unwrap());
-        measure!("stalledPartnerships", s.stalled_partnerships(scope, 730, lab.today).await.unwrap());
+        measure!("stalledPartnerships", s.stalled_partnerships(scope, 730, lab.today, true).await.unwrap());
         measure!("kpiTotals", s.kpi_totals(scope, "VISITORS", date("2020-01-01"), lab.today, GroupBy::Country).await.unwrap());
         measure!("expiringAgreements", s.expiring_agreements(scope, 90, lab.today).await.unwrap());
         measure!("unfollowedDelegations", s.unfollowed_delegations(scope, lab.today).await.unwrap());
         measure!("agreementsWithoutPlan", s.agreements_without_plan(scope, 180, lab.today).await.unwrap());
+        measure!("contactPersonChanges", s.contact_person_changes(scope, 90, lab.today).await.unwrap());
+        measure!("oneSidedPartnerships", s.one_sided_partnerships(scope, (Decimal::from_str("0.8").unwrap(), 5), 365, lab.today).await.unwrap());
         measure!("partnerSuggestions", s.partner_suggestions(lab.a.city, 10).await.unwrap());
         measure!("export", {
             let mut rows = s.export(c2c_store::Export::Measurements, scope).await.unwrap();
@@ -972,6 +1100,8 @@ on_both_backends! { TestDb::new;
                 ("expiringAgreements", 1),
                 ("unfollowedDelegations", 1),
                 ("agreementsWithoutPlan", 1),
+                ("contactPersonChanges", 1),
+                ("oneSidedPartnerships", 1),
                 ("partnerSuggestions", 7),
                 ("export", 1),
             ]

@@ -14,7 +14,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 /// Every kind of change the history can hold.
-const ALL_KINDS: [&str; 29] = [
+const ALL_KINDS: [&str; 30] = [
     "STARTED",
     "ADVANCED",
     "LOOPED_BACK",
@@ -27,6 +27,7 @@ const ALL_KINDS: [&str; 29] = [
     "ASSESSMENT_RECORDED",
     "CONTACT_RECORDED",
     "FOLLOW_UP_RECORDED",
+    "CONTACT_PERSON_RECORDED",
     "AGREEMENT_RECORDED",
     "AGREEMENT_SIGNED",
     "PRIORITY_AGREED",
@@ -58,15 +59,15 @@ on_both_backends! { TestDb::new;
     async fn migrations_go_up_down_to_zero_and_up_again(db) {
         let s = &db.store;
         let (applied, pending) = s.migration_status().await.unwrap();
-        assert_eq!(applied.len(), 6);
+        assert_eq!(applied.len(), 10);
         assert!(pending.is_empty());
         assert_eq!(db.count("kpi_definition").await, 18);
 
         s.migrate_down_to_zero().await.unwrap();
         let (applied, pending) = s.migration_status().await.unwrap();
         assert!(applied.is_empty());
-        assert_eq!(pending.len(), 6);
-        for table in ["partnership", "event", "measurement", "city", "kpi_definition"] {
+        assert_eq!(pending.len(), 10);
+        for table in ["partnership", "event", "measurement", "city", "kpi_definition", "contact_person", "web_session", "sign_in_link"] {
             assert!(db.raw(&format!("SELECT 1 FROM {table}")).await.is_err(), "{table} is still there");
         }
 
@@ -94,12 +95,33 @@ on_both_backends! { TestDb::new;
             theirs: Levels { political: true, technical: false },
             outcome: "Both mayors met".into(),
             follow_up_due: Some(on + Duration::days(60)),
+            joint: true,
         }))).await.unwrap();
         d.perform(Action::Do(Side::Counterpart, Command::RecordFollowUp {
             contact,
             on: on + Duration::days(10),
             note: "Letter of thanks and a draft MoU".into(),
         })).await.unwrap();
+        let stored = d.load().await;
+        let c = &stored.outputs().contacts[0];
+        assert!(c.joint);
+        assert_eq!(c.followed_up_by, Some(d.w.counterpart));
+        // A contact person, named, then leaving without notice.
+        let person = d.w.id();
+        for until in [None, Some(on + Duration::days(200))] {
+            d.perform(Action::Do(Side::Counterpart, Command::RecordContactPerson(ContactPersonDraft {
+                id: person,
+                name: "Li Wei".into(),
+                role: "Head of the foreign affairs office".into(),
+                email: Some("li.wei@example.cn".into()),
+                from: on - Duration::days(100),
+                until,
+                announced: until.is_none(),
+            }))).await.unwrap();
+        }
+        let persons = d.load().await.outputs().contact_persons.clone();
+        assert_eq!(persons.len(), 1);
+        assert_eq!((persons[0].announced, persons[0].until_announced), (true, false));
         d.drive_to(Step::Do).await;
         d.complete().await;
         // A risk, then its owner.
@@ -117,6 +139,23 @@ on_both_backends! { TestDb::new;
                 status: RiskStatus::Open,
             }))).await.unwrap();
         }
+        // An activity cancelled for a reason: a new plan version.
+        let extra = d.w.id();
+        let draft = d.w.activity_draft(extra, "Joint film festival", d.w.initiator());
+        d.perform(Action::Do(Side::Initiator, Command::RecordActivity(draft))).await.unwrap();
+        let version = d.load().await.outputs().plan.as_ref().unwrap().version;
+        let report = d.w.id();
+        d.perform(Action::Do(Side::Initiator, Command::RecordProgress(ProgressDraft {
+            id: report,
+            activity: extra,
+            on: d.w.today(),
+            summary: "Dropped".into(),
+            status: ActivityStatus::Cancelled,
+            reason: Some("No venue this year".into()),
+            percent: None,
+        }))).await.unwrap();
+        let plan = d.load().await.outputs().plan.clone().unwrap();
+        assert_eq!((plan.version, plan.version_cycle), (version + 1, 1));
         d.drive_to(Step::Measure).await;
         d.complete().await;
         // A correction supersedes a measurement.
@@ -136,7 +175,9 @@ on_both_backends! { TestDb::new;
         }))).await.unwrap();
         d.drive_to(Step::Act).await;
         d.complete().await;
-        d.mv(Move::LoopBack(Loop::ContinualImprovement)).await.unwrap();
+        let looped = d.mv(Move::LoopBack(Loop::ContinualImprovement)).await.unwrap();
+        let stored = d.load().await;
+        assert_eq!(stored.snapshot().cycle_began_at, looped.event.recorded_at);
         d.mv(Move::Suspend { reason: "Municipal elections".into() }).await.unwrap();
         d.mv(Move::Resume).await.unwrap();
         d.drive_to(Step::Act).await;
@@ -309,6 +350,7 @@ on_both_backends! { TestDb::new;
             on: Utc::now().date_naive(),
             summary: "First cohort travelled".into(),
             status: ActivityStatus::InProgress,
+            reason: None,
             percent: Some(10),
         });
         for writes in [1, 2, 3] {

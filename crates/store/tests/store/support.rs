@@ -189,6 +189,7 @@ pub fn assert_same(stored: &Partnership, expected: &Partnership, after: &str) {
         let mut s = p.snapshot().clone();
         s.outputs.assessments.sort_by_key(|a| a.id);
         s.outputs.contacts.sort_by_key(|a| a.id);
+        s.outputs.contact_persons.sort_by_key(|a| a.id);
         s.outputs.agreements.sort_by_key(|a| a.id);
         for a in &mut s.outputs.agreements {
             a.signatures.sort_by_key(|x| x.city);
