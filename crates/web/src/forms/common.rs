@@ -184,6 +184,51 @@ pub async fn form_page(
     }
 }
 
+/// The frame of a form about the user's own city (its strategy, commitment,
+/// stakeholders) at a step.
+pub async fn city_form_page(
+    user: &User,
+    (title_id, step): (&str, Step),
+    action: &str,
+    groups: Vec<Group>,
+) -> FormPage {
+    let tr = user.tr();
+    FormPage {
+        shell: user.shell(tr.t(title_id), action).await,
+        question: tr.question(step),
+        back: "/city".to_owned(),
+        crumb: user.place.clone(),
+        intro: None,
+        groups,
+        submit: tr.t("form-save"),
+        error: None,
+        hidden: Vec::new(),
+        action: action.to_owned(),
+    }
+}
+
+/// A partnership the user may see, and the title of its breadcrumb.
+pub async fn load(
+    state: &crate::WebState,
+    user: &User,
+    id: Uuid,
+) -> Result<(Partnership, String), crate::page::Failure> {
+    use crate::views::common::{city_names, name, visible};
+    let p = visible(&state.store, user, c2c_domain::PartnershipId(id)).await?;
+    let names = city_names(&state.store, user).await?;
+    let s = p.snapshot();
+    let crumb = match s.counterpart {
+        Some(c) => format!("{} – {}", name(&names, Some(s.initiator)), name(&names, Some(c))),
+        None => name(&names, Some(s.initiator)),
+    };
+    Ok((p, crumb))
+}
+
+/// Rows of a repeated group: `<prefix><n><Part>` for n in 1..=rows.
+pub fn row_name(prefix: &str, n: usize, part: &str) -> String {
+    format!("{prefix}{n}{part}")
+}
+
 /// A group without a legend.
 pub fn group(fields: Vec<super::Field>) -> Group {
     Group {

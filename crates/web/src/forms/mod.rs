@@ -6,9 +6,14 @@
 //! the partnership, on refusal the same form with the store's reasons next to
 //! the fields they concern and nothing the user typed lost.
 
+pub mod act;
 pub mod common;
+pub mod contacts;
+pub mod delivery;
+pub mod measure;
 pub mod partner;
 pub mod plan;
+pub mod standing;
 
 use crate::WebState;
 use crate::auth::{User, flash};
@@ -242,6 +247,41 @@ pub async fn record(
         }
         Err(e) => {
             form.refuse(tr, e)?;
+            Ok(form.refused())
+        }
+    }
+}
+
+/// Shows the form `build` makes for a partnership the user may see.
+pub async fn show(
+    state: &WebState,
+    user: &User,
+    id: uuid::Uuid,
+    build: impl AsyncFnOnce(&Partnership, String) -> FormPage,
+) -> Result<Response, Failure> {
+    let (p, crumb) = common::load(state, user, id).await?;
+    Ok(render(&build(&p, crumb).await))
+}
+
+/// Submits a form about a partnership: the form `build` makes, filled with
+/// what was sent; `decide` reads the values into a command (recording the
+/// errors of what does not read, or giving none); then [`record`].
+pub async fn submit(
+    state: &WebState,
+    user: &User,
+    (id, fields, anchor): (uuid::Uuid, &Fields, &str),
+    build: impl AsyncFnOnce(&Partnership, String) -> FormPage,
+    decide: impl FnOnce(&mut common::Check<'_>, &Partnership) -> Option<Command>,
+) -> Result<Response, Failure> {
+    let (p, crumb) = common::load(state, user, id).await?;
+    let mut form = build(&p, crumb).await;
+    form.fill(fields);
+    let mut check = common::Check::new(user.tr(), fields);
+    let command = decide(&mut check, &p);
+    match command.filter(|_| check.errors.is_empty()) {
+        Some(command) => record(state, user, &p, command, form, anchor).await,
+        None => {
+            form.show(check.errors);
             Ok(form.refused())
         }
     }

@@ -2,12 +2,12 @@
 //! counterpart, the selection assessment of Figure 9, first priority areas,
 //! an agreement and each city's signature.
 
-use super::common::{Check, form_page, group, options};
+use super::common::{Check, form_page, group, load, options};
 use super::{Field, Fields, FormPage, Group, Input, record};
 use crate::WebState;
 use crate::auth::User;
 use crate::page::{Failure, render};
-use crate::views::common::{city_names, name, visible};
+use crate::views::common::city_names;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -16,29 +16,10 @@ use c2c_domain::outputs::{
     SelectionCriterion,
 };
 use c2c_domain::{
-    AgreementId, Area, AssessmentId, CityId, Command, Partnership, PartnershipId, Step,
+    AgreementId, Area, AssessmentId, CityId, Command, Partnership, Step,
 };
 use strum::IntoEnumIterator;
 use uuid::Uuid;
-
-async fn title(state: &WebState, user: &User, p: &Partnership) -> Result<String, Failure> {
-    let names = city_names(&state.store, user).await?;
-    let s = p.snapshot();
-    Ok(match s.counterpart {
-        Some(c) => format!(
-            "{} – {}",
-            name(&names, Some(s.initiator)),
-            name(&names, Some(c))
-        ),
-        None => name(&names, Some(s.initiator)),
-    })
-}
-
-async fn load(state: &WebState, user: &User, id: Uuid) -> Result<(Partnership, String), Failure> {
-    let p = visible(&state.store, user, PartnershipId(id)).await?;
-    let crumb = title(state, user, &p).await?;
-    Ok((p, crumb))
-}
 
 // ------------------------------------------------------------- counterpart
 

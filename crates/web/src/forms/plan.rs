@@ -2,12 +2,12 @@
 //! teams of Do: the plan's title and summary, an activity (new or changed),
 //! a city's team for an activity, and a city's approval of the plan version.
 
-use super::common::{Check, form_page, group, options};
+use super::common::{Check, form_page, group, load, options};
 use super::{Field, Fields, FormPage, Input, record};
 use crate::WebState;
 use crate::auth::User;
 use crate::page::{Failure, render};
-use crate::views::common::{city_names, name, visible};
+use crate::views::common::{city_names, name};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -15,24 +15,12 @@ use c2c_domain::outputs::{
     Activity, ActivityDraft, ApprovalDraft, ApprovalSubject, FundingDraft, TeamDraft,
 };
 use c2c_domain::{
-    ActivityId, Area, CityId, Command, Partnership, PartnershipId, StakeholderId, Step,
+    ActivityId, Area, CityId, Command, Partnership, StakeholderId, Step,
 };
 use uuid::Uuid;
 
 /// Funding rows offered on an activity's form.
 const FUNDING_ROWS: usize = 3;
-
-async fn load(state: &WebState, user: &User, id: Uuid) -> Result<(Partnership, String), Failure> {
-    let p = visible(&state.store, user, PartnershipId(id)).await?;
-    let names = city_names(&state.store, user).await?;
-    let s = p.snapshot();
-    let crumb = format!(
-        "{} – {}",
-        name(&names, Some(s.initiator)),
-        name(&names, s.counterpart)
-    );
-    Ok((p, crumb))
-}
 
 // ------------------------------------------------------------------- plan
 

@@ -14,7 +14,7 @@ mod partnership;
 mod start;
 
 use crate::WebState;
-use crate::forms::{partner, plan};
+use crate::forms::{act, contacts, delivery, measure, partner, plan, standing};
 use axum::Router;
 use axum::routing::get;
 
@@ -36,6 +36,18 @@ pub fn routes() -> Router<WebState> {
 /// The routes of the output forms: each a page (GET) and its submission.
 fn form_routes() -> Router<WebState> {
     Router::new()
+        .route(
+            "/city/strategy",
+            get(standing::strategy_page).post(standing::strategy),
+        )
+        .route(
+            "/city/commitment",
+            get(standing::commitment_page).post(standing::commitment),
+        )
+        .route(
+            "/city/stakeholders/new",
+            get(standing::stakeholder_page).post(standing::stakeholder),
+        )
         .route(
             "/partnerships/{id}/counterpart",
             get(partner::counterpart_page).post(partner::counterpart),
@@ -75,5 +87,71 @@ fn form_routes() -> Router<WebState> {
         .route(
             "/partnerships/{id}/approvals/plan",
             get(plan::approval_page).post(plan::approval),
+        )
+        .merge(later_routes())
+}
+
+/// The routes of the forms of contacts and of Do, Measure, Act, Replicate.
+fn later_routes() -> Router<WebState> {
+    Router::new()
+        .route(
+            "/partnerships/{id}/contacts/new",
+            get(contacts::contact_page).post(contacts::contact),
+        )
+        .route(
+            "/partnerships/{id}/contacts/{contact}/follow-up",
+            get(contacts::follow_up_page).post(contacts::follow_up),
+        )
+        .route(
+            "/partnerships/{id}/persons/new",
+            get(contacts::new_person_page).post(contacts::new_person),
+        )
+        .route(
+            "/partnerships/{id}/persons/{person}",
+            get(contacts::person_page).post(contacts::person),
+        )
+        .route(
+            "/partnerships/{id}/activities/{activity}/progress",
+            get(delivery::progress_page).post(delivery::progress),
+        )
+        .route(
+            "/partnerships/{id}/activities/{activity}/risks/new",
+            get(delivery::risk_page).post(delivery::risk),
+        )
+        .route(
+            "/partnerships/{id}/kpis/new",
+            get(measure::selection_page).post(measure::selection),
+        )
+        .route(
+            "/partnerships/{id}/kpis/{selection}/measurements/new",
+            get(measure::measurement_page).post(measure::measurement),
+        )
+        .route(
+            "/partnerships/{id}/feedback/new",
+            get(measure::feedback_page).post(measure::feedback),
+        )
+        .route(
+            "/partnerships/{id}/evaluation/new",
+            get(measure::evaluation_page).post(measure::evaluation),
+        )
+        .route(
+            "/partnerships/{id}/adjustments/new",
+            get(act::proposal_page).post(act::proposal),
+        )
+        .route(
+            "/partnerships/{id}/adjustments/{adjustment}/decision",
+            get(act::decision_page).post(act::decision),
+        )
+        .route(
+            "/partnerships/{id}/approvals/decisions",
+            get(act::approval_page).post(act::approval),
+        )
+        .route(
+            "/partnerships/{id}/lessons/new",
+            get(act::lesson_page).post(act::lesson),
+        )
+        .route(
+            "/partnerships/{id}/ex-post/new",
+            get(act::ex_post_page).post(act::ex_post),
         )
 }
