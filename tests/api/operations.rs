@@ -136,7 +136,7 @@ async fn health_readiness_metrics_graphiql_and_request_ids_answer() {
     assert!(metrics.contains("c2c_graphql_errors_total{code=\"UNAUTHENTICATED\"}"));
     let statements = metrics
         .lines()
-        .find(|l| l.starts_with("c2c_sql_statements "))
+        .find(|l| l.starts_with("c2c_sql_statements_total "))
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|n| n.parse::<u64>().ok())
         .unwrap();
