@@ -17,6 +17,7 @@ mod exports;
 mod graphiql;
 mod graphql_http;
 mod journey;
+mod logs;
 mod metrics;
 mod operations;
 mod page;
