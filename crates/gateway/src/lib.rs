@@ -11,6 +11,7 @@
 //! store, and maps errors to codes (`error.rs`). Business rules live in `c2c-domain`;
 //! SQL lives in `c2c-store`.
 
+mod accept;
 mod app;
 mod bus;
 mod coerce;

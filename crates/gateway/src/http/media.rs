@@ -34,25 +34,14 @@ impl Media {
     /// neither. An explicit media type outranks a wildcard at the same
     /// quality; a wildcard alone gets `application/json`.
     pub(crate) fn negotiate(headers: &HeaderMap) -> Option<Media> {
-        let accept: Vec<&str> = headers
-            .get_all(header::ACCEPT)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .collect();
-        if accept.iter().all(|v| v.trim().is_empty()) {
+        let ranges = crate::accept::ranges(headers);
+        if ranges.is_empty() {
             return Some(Media::Json);
         }
         // (quality, explicitly named) for each of ours.
         let mut json: Option<(f32, bool)> = None;
         let mut graphql: Option<(f32, bool)> = None;
-        for range in accept.iter().flat_map(|v| v.split(',')) {
-            let mut parts = range.split(';');
-            let kind = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-            let quality = parts
-                .filter_map(|p| p.split_once('='))
-                .find(|(k, _)| k.trim().eq_ignore_ascii_case("q"))
-                .and_then(|(_, q)| q.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
+        for (kind, quality) in ranges {
             let (explicit_json, explicit_graphql, wildcard) = match kind.as_str() {
                 "application/json" => (true, false, false),
                 GRAPHQL_RESPONSE => (false, true, false),

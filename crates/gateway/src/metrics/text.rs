@@ -3,7 +3,6 @@
 //! and most scrapers ask for), which this module derives from the first.
 
 use axum::http::HeaderMap;
-use axum::http::header;
 
 /// An exposition format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,19 +20,7 @@ impl Format {
     pub fn negotiate(headers: &HeaderMap) -> Format {
         let mut open_metrics = 0.0_f32;
         let mut plain = 0.0_f32;
-        for range in headers
-            .get_all(header::ACCEPT)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-        {
-            let mut parts = range.split(';');
-            let kind = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-            let quality = parts
-                .filter_map(|p| p.split_once('='))
-                .find(|(k, _)| k.trim().eq_ignore_ascii_case("q"))
-                .and_then(|(_, q)| q.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
+        for (kind, quality) in crate::accept::ranges(headers) {
             match kind.as_str() {
                 "application/openmetrics-text" => open_metrics = open_metrics.max(quality),
                 "text/plain" => plain = plain.max(quality),
