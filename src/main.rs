@@ -173,6 +173,10 @@ fn init_logging() -> Logs {
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
     if std::env::var("C2C_LOG_FORMAT").as_deref() == Ok("json") {
         builder.json().flatten_event(true).init();
+        // A panic is one JSON event too (and, like any error, no backtrace).
+        std::panic::set_hook(Box::new(|info| {
+            tracing::error!(panic = %info, "the process panicked");
+        }));
         Logs::Json
     } else {
         builder.init();
