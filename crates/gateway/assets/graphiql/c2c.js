@@ -18,9 +18,12 @@
   document.getElementById('token-bar').addEventListener('submit', function (event) {
     event.preventDefault();
     var value = input.value.trim().replace(/^Bearer\s+/i, '');
-    if (value) { localStorage.setItem(KEY, value); }
     input.value = '';
-    show();
+    if (value) {
+      localStorage.setItem(KEY, value);
+      // Load again, so that GraphiQL reads the schema with the token.
+      window.location.reload();
+    }
   });
   document.getElementById('forget').addEventListener('click', function () {
     localStorage.removeItem(KEY);
