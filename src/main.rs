@@ -9,6 +9,7 @@ use c2c_store::{Role, Store};
 use chrono::{Duration, Utc};
 use clap::{Parser, Subcommand};
 use std::io::Write;
+use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
 /// c2c: a workflow engine for city-to-city partnerships.
@@ -30,7 +31,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Migrates the database, then serves GraphQL (and GraphiQL at /).
+    /// Migrates the database, then serves GraphQL (and GraphiQL at /graphiql).
     Serve {
         /// Address to listen on.
         #[arg(long, env = "C2C_LISTEN", default_value = "127.0.0.1:8080")]
@@ -122,7 +123,69 @@ enum TokenCommand {
     List,
 }
 
-fn init_logging() {
+/// How the process writes what it has to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Logs {
+    /// Log lines on stderr; what is for people on stdout, as text.
+    Text,
+    /// `C2C_LOG_FORMAT=json`: every line is a JSON object on stderr, what is
+    /// for people included (an `info` event each).
+    Json,
+}
+
+impl Logs {
+    /// A line for people: stdout, or an event in JSON.
+    #[allow(clippy::print_stdout)]
+    fn say(self, text: &str) {
+        for line in text.lines() {
+            match self {
+                Logs::Text => println!("{line}"),
+                Logs::Json => tracing::info!("{}", line.trim()),
+            }
+        }
+    }
+
+    /// A line for people about something that took `seconds`: in JSON, the
+    /// duration is a number of its own (`seconds`).
+    #[allow(clippy::print_stdout)]
+    fn say_timed(self, line: &str, seconds: f64) {
+        match self {
+            Logs::Text => println!("{line}"),
+            Logs::Json => tracing::info!(seconds, "{line}"),
+        }
+    }
+
+    /// A progress line: stderr, or an event in JSON.
+    #[allow(clippy::print_stderr)]
+    fn progress(self, line: &str) {
+        match self {
+            Logs::Text => eprintln!("  {line}"),
+            Logs::Json => tracing::info!(target: "c2c_demo", "{line}"),
+        }
+    }
+
+    /// The error that ends the process, once: its messages joined, each
+    /// cause that merely repeats the one before left out, no backtrace.
+    #[allow(clippy::print_stderr)]
+    fn fail(self, error: &anyhow::Error) {
+        let mut message = String::new();
+        for cause in error.chain().map(ToString::to_string) {
+            if message.contains(&cause) {
+                continue;
+            }
+            if !message.is_empty() {
+                message.push_str(": ");
+            }
+            message.push_str(&cause);
+        }
+        match self {
+            Logs::Text => eprintln!("error: {message}"),
+            Logs::Json => tracing::error!("{message}"),
+        }
+    }
+}
+
+fn init_logging() -> Logs {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
     let builder = tracing_subscriber::fmt()
@@ -131,9 +194,15 @@ fn init_logging() {
         // Colours only for a terminal: a log file or a collector gets plain text.
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
     if std::env::var("C2C_LOG_FORMAT").as_deref() == Ok("json") {
-        builder.json().init();
+        builder.json().flatten_event(true).init();
+        // A panic is one JSON event too (and, like any error, no backtrace).
+        std::panic::set_hook(Box::new(|info| {
+            tracing::error!(panic = %info, "the process panicked");
+        }));
+        Logs::Json
     } else {
         builder.init();
+        Logs::Text
     }
 }
 
@@ -176,16 +245,26 @@ async fn open(url: &str) -> Result<Store> {
 }
 
 #[tokio::main]
-async fn main() -> Result<()> {
+async fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging();
+    let logs = init_logging();
+    match run(cli, logs).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            logs.fail(&e);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli, logs: Logs) -> Result<()> {
     let url = cli.database_url;
     match cli.command {
         Command::Serve {
             listen,
             no_migrate,
             demo,
-        } => serve(url, listen, no_migrate, demo).await,
+        } => serve(url, listen, no_migrate, demo, logs).await,
         Command::Migrate { status, down, yes } => migrate(&url, status, down && yes).await,
         Command::Token { command } => token(&open(&url).await?, command).await,
         Command::Invite {
@@ -209,7 +288,7 @@ async fn main() -> Result<()> {
             if c2c_demo::contents(&store).await? == Contents::Other {
                 bail!("{}", c2c_demo::refusal(&store.url()));
             }
-            seed_demo(&store).await
+            seed_demo(&store, logs).await
         }
     }
 }
@@ -217,9 +296,15 @@ async fn main() -> Result<()> {
 /// `serve`: the gateway until a shutdown signal (with `--demo`, the demo
 /// loaded first into an empty database).
 #[allow(clippy::print_stdout)]
-async fn serve(url: String, listen: String, no_migrate: bool, demo: bool) -> Result<()> {
+async fn serve(
+    url: String,
+    listen: String,
+    no_migrate: bool,
+    demo: bool,
+    logs: Logs,
+) -> Result<()> {
     if demo {
-        serve_demo(&url, no_migrate).await?;
+        serve_demo(&url, no_migrate, logs).await?;
     }
     let app = Application::build(Config {
         database_url: url,
@@ -238,12 +323,21 @@ async fn serve(url: String, listen: String, no_migrate: bool, demo: bool) -> Res
     tokio::spawn(c2c_web::sweep_sessions(app.store().clone()));
     let app = app.mount(web);
     let addr = app.local_addr()?;
-    println!(
-        "c2c listening on http://{addr} (the web app at /, GraphQL at /graphql; database {})",
-        app.store().url()
-    );
+    match logs {
+        Logs::Text => println!(
+            "c2c listening on http://{addr} (the web app at /, GraphiQL at /graphiql, GraphQL at /graphql; database {})",
+            app.store().url()
+        ),
+        Logs::Json => tracing::info!(
+            address = %format!("http://{addr}"),
+            web = %format!("http://{addr}/"),
+            graphiql = %format!("http://{addr}/graphiql"),
+            database = %app.store().url(),
+            "c2c listening"
+        ),
+    }
     if demo {
-        print_demo_links(app.store(), &format!("http://{addr}")).await?;
+        print_demo_links(app.store(), &format!("http://{addr}"), logs).await?;
     }
     std::io::stdout().flush()?;
     app.run_until_stopped(shutdown_signal()).await?;
@@ -291,6 +385,7 @@ async fn token(store: &Store, command: TokenCommand) -> Result<()> {
             println!("operator account {} ({})", account.id, account.name);
             println!("token {} — shown once, keep it safe:", token.id);
             println!("{secret}");
+            another_token(account.id.0);
         }
         TokenCommand::Create {
             account,
@@ -305,6 +400,7 @@ async fn token(store: &Store, command: TokenCommand) -> Result<()> {
                 token.id
             );
             println!("{secret}");
+            another_token(account);
         }
         TokenCommand::Revoke { id } => {
             let token = store.revoke_token(id).await?;
@@ -313,6 +409,16 @@ async fn token(store: &Store, command: TokenCommand) -> Result<()> {
         TokenCommand::List => list_tokens(store).await?,
     }
     Ok(())
+}
+
+/// How to get another token when this one is lost (on stderr: stdout
+/// ends with the secret, for scripts).
+#[allow(clippy::print_stderr)]
+fn another_token(account: uuid::Uuid) {
+    eprintln!(
+        "lost it? `c2c token create --account {account}` makes another \
+         (`c2c token list` shows the accounts, `c2c token revoke ID` retires a token)"
+    );
 }
 
 /// `token list`: every account and its tokens.
@@ -340,43 +446,48 @@ fn print_schema() {
     print!("{}", c2c_gateway::sdl());
 }
 
-/// Seeds the demo, progress on stderr, the summary and the accounts on stdout.
+/// Seeds the demo, progress on stderr, the summary and the accounts on stdout
+/// (every line a JSON event with JSON logs).
 #[allow(clippy::print_stdout, clippy::print_stderr)]
-async fn seed_demo(store: &Store) -> Result<()> {
-    eprintln!("loading the demo dataset into {}", store.url());
-    let seeded = c2c_demo::seed(store, |line| eprintln!("  {line}")).await?;
+async fn seed_demo(store: &Store, logs: Logs) -> Result<()> {
+    logs.progress(&format!("loading the demo dataset into {}", store.url()));
+    let seeded = c2c_demo::seed(store, |line| logs.progress(&line)).await?;
     if seeded.partnerships_added == 0 && seeded.cities_added == 0 {
-        println!(
-            "the demo is already loaded in {}: nothing added ({:.1} s)",
-            store.url(),
-            seeded.seconds
+        logs.say_timed(
+            &format!(
+                "the demo is already loaded in {}: nothing added ({:.1} s)",
+                store.url(),
+                seeded.seconds
+            ),
+            seeded.seconds,
         );
     } else {
-        println!(
-            "demo loaded into {} in {:.1} s: {} cities and {} partnerships added \
-             ({} commands, {} of them demo fillers; {} hidden loader accounts act for the cities)",
-            store.url(),
+        logs.say_timed(
+            &format!(
+                "demo loaded into {} in {:.1} s: {} cities and {} partnerships added \
+                 ({} commands, {} of them demo fillers; {} hidden loader accounts act for the cities)",
+                store.url(),
+                seeded.seconds,
+                seeded.cities_added,
+                seeded.partnerships_added,
+                seeded.commands,
+                seeded.fillers,
+                seeded.loaders,
+            ),
             seeded.seconds,
-            seeded.cities_added,
-            seeded.partnerships_added,
-            seeded.commands,
-            seeded.fillers,
-            seeded.loaders,
         );
     }
-    print!(
-        "{}",
-        c2c_demo::describe_summary(&c2c_demo::summary(store).await?)
-    );
-    print!("{}", c2c_demo::describe_accounts(&seeded.accounts));
+    logs.say(&c2c_demo::describe_summary(
+        &c2c_demo::summary(store).await?,
+    ));
+    logs.say(&c2c_demo::describe_accounts(&seeded.accounts));
     std::io::stdout().flush()?;
     Ok(())
 }
 
 /// `serve --demo`: seeds an empty database; says how to get a token on one
 /// that holds the demo; leaves any other database alone.
-#[allow(clippy::print_stdout, clippy::print_stderr)]
-async fn serve_demo(url: &str, no_migrate: bool) -> Result<()> {
+async fn serve_demo(url: &str, no_migrate: bool, logs: Logs) -> Result<()> {
     let store = if no_migrate {
         Store::connect(url)
             .await
@@ -385,16 +496,18 @@ async fn serve_demo(url: &str, no_migrate: bool) -> Result<()> {
         open(url).await?
     };
     match c2c_demo::contents(&store).await? {
-        Contents::Empty => seed_demo(&store).await?,
+        Contents::Empty => seed_demo(&store, logs).await?,
         Contents::Demo => {
-            println!("the demo is already loaded in {}", store.url());
-            print!(
-                "{}",
-                c2c_demo::describe_accounts(&c2c_demo::accounts(&store).await?)
-            );
+            logs.say(&format!("the demo is already loaded in {}", store.url()));
+            logs.say(&c2c_demo::describe_accounts(
+                &c2c_demo::accounts(&store).await?,
+            ));
         }
         Contents::Other => {
-            eprintln!("not loading the demo: {}", c2c_demo::refusal(&store.url()));
+            logs.progress(&format!(
+                "not loading the demo: {}",
+                c2c_demo::refusal(&store.url())
+            ));
         }
     }
     std::io::stdout().flush()?;
@@ -474,21 +587,26 @@ async fn invite(store: &Store, invitation: &c2c_store::Invitation, base: &str) -
 
 /// With `serve --demo`: a one-time sign-in link for each demo account.
 #[allow(clippy::print_stdout)]
-async fn print_demo_links(store: &Store, base: &str) -> Result<()> {
+async fn print_demo_links(store: &Store, base: &str, logs: Logs) -> Result<()> {
     let accounts = c2c_demo::accounts(store).await?;
     let until = Utc::now() + Duration::days(7);
-    println!(
-        "Sign in to the web app as a demo account: open its link (each works once, for 7 days; \
-         `c2c serve --demo` again prints new ones):"
-    );
+    if logs == Logs::Text {
+        println!(
+            "Sign in to the web app as a demo account: open its link (each works once, for 7 days; \
+             `c2c serve --demo` again prints new ones):"
+        );
+    }
     for a in &accounts {
         let secret = store.sign_in_link(a.id, until).await?;
-        let city = a
-            .city
-            .as_deref()
-            .map(|c| format!(" ({c})"))
-            .unwrap_or_default();
-        println!("  {}{city}: {base}/signin/{secret}", a.name);
+        let link = format!("{base}/signin/{secret}");
+        let city = a.city.as_deref().unwrap_or_default();
+        match logs {
+            Logs::Text if city.is_empty() => println!("  {}: {link}", a.name),
+            Logs::Text => println!("  {} ({city}): {link}", a.name),
+            Logs::Json => {
+                tracing::info!(account = %a.name, city, sign_in = %link, "demo sign-in link");
+            }
+        }
     }
     std::io::stdout().flush()?;
     Ok(())

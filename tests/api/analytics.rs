@@ -16,6 +16,7 @@ async fn csv(app: &TestApp, token: Option<&str>, what: &str) -> (u16, Vec<String
     let response = request.send().await.unwrap();
     let status = response.status().as_u16();
     let body = response.text().await.unwrap();
+    let body = body.trim_start_matches('\u{feff}');
     (status, body.lines().map(str::to_owned).collect())
 }
 

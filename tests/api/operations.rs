@@ -120,7 +120,7 @@ async fn health_readiness_metrics_graphiql_and_request_ids_answer() {
     );
     assert_eq!(health.text().await.unwrap(), "ok");
     assert_eq!(get("/readyz").await.unwrap().status().as_u16(), 200);
-    let page = get("/graphql").await.unwrap().text().await.unwrap();
+    let page = get("/graphiql").await.unwrap().text().await.unwrap();
     assert!(page.contains("GraphiQL") && page.contains("/graphql"));
 
     app.gql(&app.operator, "{ me { account { role } } }", json!({}))
@@ -136,7 +136,7 @@ async fn health_readiness_metrics_graphiql_and_request_ids_answer() {
     assert!(metrics.contains("c2c_graphql_errors_total{code=\"UNAUTHENTICATED\"}"));
     let statements = metrics
         .lines()
-        .find(|l| l.starts_with("c2c_sql_statements "))
+        .find(|l| l.starts_with("c2c_sql_statements_total "))
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|n| n.parse::<u64>().ok())
         .unwrap();

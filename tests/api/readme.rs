@@ -1,16 +1,27 @@
-//! The README's quick start, run as a newcomer would: `c2c serve --demo` in an
-//! empty directory (SQLite, no database server), then every example of the
-//! README with the token it names, compared with the answer the README shows.
+//! The README's quick start, run as a newcomer would, from an empty
+//! directory: `cargo install --path .`, then the README's commands as
+//! written, by bash, with the installed `c2c` first on the PATH — `c2c serve
+//! --demo` (SQLite in the working directory, no database server), the curl
+//! example with `$C2C_URL` and the OPERATOR token it printed — then every
+//! GraphQL example with the token it names, compared with the answer the
+//! README shows.
+//!
+//! The install is `cargo install --path . --debug --root <tmp>` into the
+//! target directory of this test build, so that it reuses the build: the
+//! release build the README's `cargo install --path .` makes takes too long
+//! for CI's two cores. Only the port differs from what a reader gets:
+//! `C2C_LISTEN=127.0.0.1:0` in the environment picks a free one, and
+//! `$C2C_URL` says where it is, as the README's curl example expects.
 
-use crate::helpers::{c2c, listening_address};
+use crate::helpers::listening_address;
 use serde_json::{Value, json};
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, BufReader};
 
 const README: &str = include_str!("../../README.md");
-
 /// An example: the token it runs with, the document, the answer shown.
 struct Example {
     token: String,
@@ -51,32 +62,105 @@ fn examples() -> Vec<Example> {
     out
 }
 
+/// The `sh` blocks of the README's quick start.
+fn quick_start() -> Vec<String> {
+    let start = README.find("## Quick start").expect("a quick start");
+    let end = start + 3 + README[start + 3..].find("\n## ").expect("a next section");
+    let section = &README[..end];
+    let mut blocks = Vec::new();
+    let mut at = start;
+    while let Some(i) = section[at..].find("```sh\n") {
+        let (text, after) = block(section, at + i, "sh");
+        blocks.push(text);
+        at = after;
+    }
+    blocks
+}
+
+/// `cargo install --path . --debug` into `root`, reusing this build.
+async fn install(root: &Path) -> PathBuf {
+    let exe = PathBuf::from(env!("CARGO_BIN_EXE_c2c"));
+    let target = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("the target directory of the test build");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = tokio::process::Command::new(cargo)
+        .args(["install", "--path", ".", "--debug", "--locked", "--root"])
+        .arg(root)
+        .arg("--target-dir")
+        .arg(target)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .await
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "cargo install failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    root.join("bin")
+}
+
+/// Runs a README block with bash in `dir`, the installed `c2c` first on the
+/// PATH, in a process group of its own (so that it can be stopped whole).
+fn bash(block: &str, dir: &Path, bin: &Path) -> tokio::process::Command {
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut command = tokio::process::Command::new("bash");
+    command
+        .args(["-euc", block])
+        .current_dir(dir)
+        .env("PATH", path)
+        .env_remove("DATABASE_URL")
+        .env_remove("C2C_URL")
+        .env("RUST_LOG", "warn")
+        .process_group(0)
+        .kill_on_drop(true);
+    command
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_readme_examples_give_the_answers_the_readme_shows() {
+async fn the_readme_quick_start_works_as_written_from_an_empty_directory() {
     let examples = examples();
     assert_eq!(examples.len(), 7, "the README's examples");
+    let blocks = quick_start();
+    assert_eq!(blocks.len(), 3, "install, serve, curl: {blocks:?}");
+    assert_eq!(
+        blocks[0].trim(),
+        "cargo install --path .",
+        "the README's first command"
+    );
+    assert!(blocks[1].contains("c2c serve --demo"), "{}", blocks[1]);
+    assert!(blocks[2].contains("$C2C_URL/graphql"), "{}", blocks[2]);
 
     let dir = std::env::temp_dir().join(format!("c2c-readme-{}", uuid::Uuid::new_v4().simple()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut child = c2c()
-        .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
-        .current_dir(&dir)
-        .env_remove("DATABASE_URL")
+    let home = dir.join("empty");
+    std::fs::create_dir_all(&home).unwrap();
+    let bin = install(&dir.join("root")).await;
+    assert!(bin.join("c2c").exists());
+
+    let mut serve = bash(&blocks[1], &home, &bin)
+        .env("C2C_LISTEN", "127.0.0.1:0")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let group = serve.id().unwrap();
+    let mut lines = BufReader::new(serve.stdout.take().unwrap()).lines();
     // The demo accounts: a heading `ROLE name (City)`, then `account …`, then
     // `token …`; the operator is OPERATOR, the others their city in capitals.
     let mut tokens: HashMap<String, String> = HashMap::new();
     let mut current = String::new();
     let address = loop {
-        let line = tokio::time::timeout(Duration::from_secs(180), lines.next_line())
+        let line = tokio::time::timeout(Duration::from_secs(240), lines.next_line())
             .await
-            .expect("serve --demo loads the demo within 3 minutes")
+            .expect("c2c serve --demo loads the demo within 4 minutes")
             .unwrap()
-            .expect("serve --demo keeps running");
+            .expect("c2c serve --demo keeps running");
         let trimmed = line.trim();
         if trimmed.starts_with("OPERATOR ") {
             current = "OPERATOR".into();
@@ -92,6 +176,76 @@ async fn the_readme_examples_give_the_answers_the_readme_shows() {
             break listening_address(trimmed).unwrap();
         }
     };
+    assert!(
+        home.join("c2c-demo").join("c2c.db").exists(),
+        "the database is a file in the directory the README goes to"
+    );
+
+    // The web app, as the README opens it: the link printed for Birmingham's
+    // international team signs in and shows its board with Nanjing on it.
+    let birmingham = loop {
+        let line = tokio::time::timeout(Duration::from_secs(30), lines.next_line())
+            .await
+            .expect("c2c serve --demo prints the sign-in links")
+            .unwrap()
+            .expect("c2c serve --demo keeps running");
+        if let Some((_, link)) = line
+            .trim()
+            .split_once("Birmingham international team (Birmingham): ")
+        {
+            break link.to_owned();
+        }
+    };
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let page = browser
+        .get(&birmingham)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let board = browser
+        .post(&birmingham)
+        .form(&[("csrf", crate::web::csrf_of(&page))])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        board.url().path(),
+        "/",
+        "the link signs in and leads to the board"
+    );
+    let board = board.text().await.unwrap();
+    assert!(
+        board.contains("Nanjing"),
+        "Birmingham's board shows Nanjing: {board}"
+    );
+
+    // The curl example, as written, with the OPERATOR token it printed.
+    let operator = tokens.get("OPERATOR").expect("an OPERATOR token");
+    let curl = blocks[2].replace("c2c_…", operator);
+    let out = bash(&curl, &home, &bin)
+        .env("C2C_URL", &address)
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let answer: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("curl printed {}", String::from_utf8_lossy(&out.stdout)));
+    assert!(
+        answer["data"]["platform"]["stepFunnel"]
+            .as_array()
+            .is_some_and(|rows| rows.len() > 10),
+        "{answer}"
+    );
 
     let client = reqwest::Client::new();
     for (n, example) in examples.iter().enumerate() {
@@ -116,6 +270,9 @@ async fn the_readme_examples_give_the_answers_the_readme_shows() {
             example.token
         );
     }
-    let _ = child.kill().await;
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &format!("-{group}")])
+        .status();
+    let _ = tokio::time::timeout(Duration::from_secs(15), serve.wait()).await;
     let _ = std::fs::remove_dir_all(&dir);
 }

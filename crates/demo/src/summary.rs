@@ -117,7 +117,8 @@ pub fn describe_accounts(accounts: &[DemoAccount]) -> String {
     if fresh {
         let _ = writeln!(
             out,
-            "demo accounts and their tokens (shown once, keep them safe):"
+            "demo accounts and their tokens (shown once, keep them safe; \
+             `c2c token create --account <id>` makes another):"
         );
     } else {
         let _ = writeln!(

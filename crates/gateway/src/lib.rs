@@ -2,16 +2,19 @@
 //! transitions, the joint sign-offs of both cities, access control and KPI
 //! capture, on top of `c2c-store`.
 //!
-//! The schema (`build_schema`) knows nothing of HTTP; `http.rs` serves it with
-//! axum; `app.rs` binds a socket and runs until told to stop.
+//! The schema (`build_schema`) knows nothing of HTTP; `http/` serves it with
+//! axum (GraphQL over HTTP, GraphiQL, health, metrics, exports); `app.rs`
+//! binds a socket and runs until told to stop.
 //!
 //! Architecture invariant: the gateway decides nothing about the narrative.
 //! It parses input, checks who may ask (`context.rs`, `guard.rs`), calls the
 //! store, and maps errors to codes (`error.rs`). Business rules live in `c2c-domain`;
 //! SQL lives in `c2c-store`.
 
+mod accept;
 mod app;
 mod bus;
+mod coerce;
 mod context;
 mod error;
 mod guard;
@@ -21,6 +24,7 @@ mod loader;
 mod metrics;
 mod mutation;
 mod object;
+mod progress;
 mod query;
 mod subscription;
 mod types;
@@ -29,6 +33,7 @@ pub use app::{Application, Config, StartError};
 pub use bus::EventBus;
 pub use context::{Deps, Viewer};
 pub use error::GatewayError;
+pub use http::export;
 pub use http::{AppState, BODY_LIMIT, router};
 pub use query::MAX_PAGE;
 
@@ -52,6 +57,7 @@ fn builder() -> SchemaBuilder<query::Query, mutation::Mutation, subscription::Su
     .limit_complexity(MAX_COMPLEXITY)
     .limit_recursive_depth(64)
     .limit_directives(16)
+    .extension(progress::Phases)
 }
 
 /// The schema, with its dependencies.

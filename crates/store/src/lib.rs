@@ -88,6 +88,17 @@ impl Default for Options {
     }
 }
 
+/// The state of a store's connection pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolStats {
+    /// Connections open, idle or in use.
+    pub size: u32,
+    /// Connections open and idle.
+    pub idle: usize,
+    /// The most connections the pool opens.
+    pub max: u32,
+}
+
 /// The store: a pool of connections to one database.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -207,6 +218,30 @@ impl Store {
     /// The number of SQL statements this store has run since it was opened.
     pub fn statement_count(&self) -> u64 {
         self.statements.load(Ordering::Relaxed)
+    }
+
+    /// The connection pool as it is now: connections open, idle, and the
+    /// most it opens. (sqlx does not tell how many tasks wait for one.)
+    pub fn pool(&self) -> PoolStats {
+        let (size, idle, max) = match self.backend {
+            DbBackend::Postgres => {
+                let pool = self.db.get_postgres_connection_pool();
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
+            }
+            _ => {
+                let pool = self.db.get_sqlite_connection_pool();
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
+            }
+        };
+        PoolStats { size, idle, max }
     }
 
     /// Closes the pool.

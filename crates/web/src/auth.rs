@@ -94,6 +94,8 @@ impl User {
                 name: self.account.name.clone(),
                 place: self.place.clone(),
                 invites: self.account.role != Role::Viewer,
+                has_city: self.account.city.is_some(),
+                operator: self.account.is_operator(),
             }),
             csrf: csrf::token(&self.session).await,
             here: here.to_owned(),

@@ -82,8 +82,12 @@ fn y_axis(out: &mut String, max: f64) {
 
 /// A line chart of series over dates, with an optional target line.
 pub fn line(title: &str, series: &[Series], target: Option<(&str, f64)>) -> String {
-    let dates: Vec<NaiveDate> = series.iter().flat_map(|s| s.points.iter().map(|p| p.0)).collect();
-    let (Some(first), Some(last)) = (dates.iter().min().copied(), dates.iter().max().copied()) else {
+    let dates: Vec<NaiveDate> = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.0))
+        .collect();
+    let (Some(first), Some(last)) = (dates.iter().min().copied(), dates.iter().max().copied())
+    else {
         return String::new();
     };
     let top = series
@@ -121,14 +125,30 @@ pub fn line(title: &str, series: &[Series], target: Option<(&str, f64)>) -> Stri
     }
     for (i, s) in series.iter().enumerate() {
         let colour = PALETTE[i % PALETTE.len()];
-        let path: Vec<String> = s.points.iter().map(|(d, v)| format!("{:.1},{:.1}", x(*d), y(*v))).collect();
-        let _ = write!(out, "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" points=\"{}\"/>", path.join(" "));
+        let path: Vec<String> = s
+            .points
+            .iter()
+            .map(|(d, v)| format!("{:.1},{:.1}", x(*d), y(*v)))
+            .collect();
+        let _ = write!(
+            out,
+            "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" points=\"{}\"/>",
+            path.join(" ")
+        );
         for (d, v) in &s.points {
             let (cx, cy) = (x(*d), y(*v));
             if i % 2 == 0 {
-                let _ = write!(out, "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"4.5\" fill=\"{colour}\"/>");
+                let _ = write!(
+                    out,
+                    "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"4.5\" fill=\"{colour}\"/>"
+                );
             } else {
-                let _ = write!(out, "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"9\" height=\"9\" fill=\"{colour}\"/>", cx - 4.5, cy - 4.5);
+                let _ = write!(
+                    out,
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"9\" height=\"9\" fill=\"{colour}\"/>",
+                    cx - 4.5,
+                    cy - 4.5
+                );
             }
         }
         let lx = LEFT + 150.0 * i as f64;
@@ -147,6 +167,7 @@ pub fn line(title: &str, series: &[Series], target: Option<(&str, f64)>) -> Stri
 }
 
 /// A horizontal bar chart of labelled values.
+#[allow(dead_code)]
 pub fn bars(title: &str, bars: &[(String, f64)]) -> String {
     let max = bars.iter().map(|b| b.1).fold(0.0_f64, f64::max).max(1.0);
     let row = 28.0;
@@ -189,8 +210,14 @@ mod tests {
     #[test]
     fn a_line_chart_draws_every_series_and_the_target_with_escaped_names() {
         let series = [
-            Series { name: "Łódź <office>".into(), points: vec![(d("2024-01-01"), 10.0), (d("2025-01-01"), 30.0)] },
-            Series { name: "Chengdu".into(), points: vec![(d("2024-06-01"), 20.0)] },
+            Series {
+                name: "Łódź <office>".into(),
+                points: vec![(d("2024-01-01"), 10.0), (d("2025-01-01"), 30.0)],
+            },
+            Series {
+                name: "Chengdu".into(),
+                points: vec![(d("2024-06-01"), 20.0)],
+            },
         ];
         let svg = line("Visitors", &series, Some(("Target", 50.0)));
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));

@@ -18,6 +18,7 @@
 
 mod assets;
 mod auth;
+mod charts;
 mod csrf;
 mod forms;
 mod lang;

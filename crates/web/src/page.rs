@@ -81,6 +81,10 @@ pub struct UserBar {
     pub place: String,
     /// Whether it may invite colleagues.
     pub invites: bool,
+    /// Whether it belongs to a city (not an operator).
+    pub has_city: bool,
+    /// Whether it is a platform operator.
+    pub operator: bool,
 }
 
 /// The frame of a page.

@@ -208,3 +208,199 @@ invite-intro = Invite a colleague to work on the partnerships of { $city }. They
 invite-submit = Make the invitation link
 invite-done = Send this link to { $name }: { $link } (it works once, for { $days } days).
 invite-viewer = A viewer account cannot invite anyone.
+
+## Navigation (city pages, platform)
+
+nav-city = Our city
+nav-portfolio = Portfolio
+nav-platform = Platform
+
+## The city's standing
+
+city-version = Version
+city-needs-title = Before a partnership can start at Partner
+city-no-strategy = No strategy recorded yet.
+city-no-commitment = No commitment recorded yet.
+fix-strategy = Write the city's strategy
+fix-commitment = Record the city's commitment
+strategy-title = New version of the strategy
+strategy-intro = The city's strategy answers why and what it wants from international partnerships. Saving makes a new version; the previous ones stay in the history.
+strategy-vision = Vision
+strategy-horizon = Horizon (e.g. 2035)
+strategy-adopted-on = Adopted on
+strategy-objectives = Long-term objectives
+strategy-objective = Objective
+strategy-new-objective = New objective
+strategy-themes = Cooperation areas
+strategy-stakeholders = Local stakeholders
+strategy-stakeholders-help = The triple or quadruple helix of the city: government, academia, industry, civil society.
+strategy-challenges = Challenges
+strategy-opportunities = Opportunities
+strategy-evidence = Evidence (studies, facts and figures)
+commit-title = New version of the commitment
+commit-intro = The commitment says how the city will meet its aim: who approved it, its priorities, who does what, with which resources, and who to contact.
+commit-political = Political commitment
+commit-political-body = Approving body or person
+commit-priorities = Priorities
+commit-priority = Priority { $n }
+commit-priority-objective = Priority { $n }: the objective it serves
+commit-roles = Stakeholders' roles
+commit-role-stakeholder = Role { $n }: stakeholder
+commit-role = Role { $n }: role
+commit-role-responsibilities = Role { $n }: responsibilities
+commit-resources = Resources
+commit-resource-kind = Resource { $n }: kind
+commit-resource-kind-help = Budget, staff, in kind, infrastructure…
+commit-resource-description = Resource { $n }: description
+commit-contact-team = Contact team
+commit-external = External stakeholders
+stakeholder-title = Add a local stakeholder
+stakeholder-intro = A stakeholder of our city: an administration, a university, a company, an association.
+stakeholder-name = Name
+stakeholder-sector = Helix sector
+stakeholder-involvement = Involvement
+
+## Contacts and contact persons
+
+contacts-title = Contacts
+contacts-none = No contact recorded yet.
+contact-new = Record a contact
+contact-kind = Kind
+contact-direction = Direction
+contact-ours-political = Our political level took part
+contact-ours-technical = Our technical level took part
+contact-theirs-political = Their political level took part
+contact-theirs-technical = Their technical level took part
+contact-joint = Both cities took part (a joint activity)
+contact-joint-short = joint
+contact-outcome = Outcome
+contact-follow-up-due = Follow-up due
+contact-follow-up-due-help = A delegation without follow-up is a known failure pattern: say when it will be followed up.
+contact-followed-up = followed up on { $on }
+contact-follow-up-due-on = follow-up due { $due }
+follow-up-title = Record the follow-up
+follow-up-note = What was done
+persons-title = Contact persons
+person-title = Name a contact person
+person-intro = Each city names its contact persons for the partnership; both cities see them. Say whether the counterpart was told of the change.
+person-name = Name
+person-role = Role
+person-from = Contact from
+person-until = Contact until
+person-announced = The counterpart was told of this change
+person-since = since { $from }
+person-change = Change
+
+## Delivery
+
+progress-title = Report progress
+progress-intro = Progress of “{ $title }”.
+progress-summary = What was done
+progress-status = The activity's status now
+progress-percent = Percent complete
+progress-reason = Reason (required to cancel)
+progress-reason-help = Cancelling an activity makes a new plan version, which both cities approve again.
+progress-none = No progress report yet.
+risks-high = { $count ->
+    [one] { $count } high risk
+   *[other] { $count } high risks
+}
+risk-title = Record a risk
+risk-intro = A risk of “{ $title }”. An open high risk needs an owner and a mitigation.
+risk-description = The risk
+risk-likelihood = Likelihood
+risk-impact = Impact
+risk-mitigation = Mitigation
+risk-owner = Owner
+risk-status = Status
+fix-progress = Report progress
+fix-risks = Give the risks an owner and a mitigation
+fix-plan-revised = Revise the plan for this cycle
+
+## Measure
+
+kpis-none = No KPI selected yet.
+kpi-target = target { $value }
+kpi-no-target = no target
+selection-title = Select a KPI
+selection-intro = The evaluation framework: each KPI linked to an Aim objective, with a target and the cities that report it.
+selection-kpi = KPI
+selection-objective = The Aim objective it measures
+selection-target = Target
+selection-target-help = In the KPI's unit: 12, 25000 EUR, 40, 4, or a text.
+selection-reporting = Cities that report it
+measurement-title = Report a value
+measurement-intro = { $kpi }, in { $unit }.
+measurement-start = Period from
+measurement-end = Period to
+measurement-source = Source or method
+measurement-source-help = Where the figure comes from: a statistic, a survey, a count.
+measurement-supersedes = It corrects
+measurement-supersedes-help = A correction supersedes one of our earlier values; nothing is overwritten.
+measurement-period = Period
+measurement-city = City
+measurement-value = Value
+measurement-superseded = superseded
+value-count = Number
+value-amount = Amount
+value-currency = Currency
+value-percent = Percent (0–100)
+value-score = Score (1–5)
+value-text = Text
+feedback-title = Record feedback
+feedback-team = Team
+feedback-text = Feedback
+evaluation-title = Record the evaluation
+evaluation-intro = The evaluation of this cycle: strengths, challenges, and whether adjustments are proposed.
+evaluation-strengths = Strengths
+evaluation-challenges = Challenges
+evaluation-no-adjustments = No adjustment is proposed
+evaluation-of = Evaluation of { $on } (cycle { $cycle })
+fix-framework = Select the KPIs
+fix-measurements = Report the KPIs
+fix-feedback = Record feedback
+fix-evaluation = Record the evaluation
+
+## Act and Replicate
+
+adjustment-title = Propose an adjustment
+adjustment-proposal = The adjustment proposed
+adjustment-undecided = not decided yet
+decision-title = Decide
+decision-intro = Decide the adjustment: { $proposal }
+decision-outcome = Decision
+decisions-approval-title = Approve the decisions
+decisions-approval-intro = Approve version { $version } of this cycle's decisions for our city. They count as approved once both cities approve this version.
+fix-decisions = Decide every adjustment
+fix-decisions-approval = Approve the decisions
+lesson-title = Record a lesson
+lesson-kind = Kind
+lesson-text = The lesson
+ex-post-title = Record an ex-post evaluation
+ex-post-intro = For each objective of the strategy: what was foreseen, what was achieved, and the gap.
+ex-post-objective = Objective
+ex-post-foreseen = Foreseen
+ex-post-achieved = Achieved
+ex-post-gap = Gap
+ex-post-line = Foreseen: { $foreseen } · Achieved: { $achieved } · Gap: { $gap }
+fix-lessons = Record a success factor
+fix-ex-post = Record the ex-post evaluation
+
+## Portfolio
+
+portfolio-title = Our portfolio
+portfolio-where = Where it stands
+portfolio-status = Status
+portfolio-health = Needs attention
+portfolio-healthy = nothing
+portfolio-at = { $step } · { $loop } · cycle { $cycle }
+portfolio-lessons = Lessons and success factors across our partnerships
+portfolio-no-lessons = No lesson recorded yet.
+portfolio-suggestions = Partner suggestions
+portfolio-suggestions-help = Cities ranked for our strategy. The score adds shared cooperation areas (40 points), a city looking for a partner (20), existing relations (20) and a prior assessment (20).
+suggestion-score = { $score } points
+suggestion-shared = { $points } of 40 points for shared areas: { $areas }
+suggestion-looking = { $points } of 20 points: looking for a partner
+suggestion-relations = { $points } of 20 points: existing relations
+suggestion-assessment = { $points } of 20 points: a prior assessment
+suggestion-start = Start a partnership with this city

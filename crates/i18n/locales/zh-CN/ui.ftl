@@ -202,3 +202,196 @@ invite-intro = 邀请同事参与{ $city }的伙伴关系工作。对方将收�
 invite-submit = 生成邀请链接
 invite-done = 请将此链接发送给{ $name }：{ $link }（仅可使用一次，{ $days } 天内有效）。
 invite-viewer = 只读账户不能邀请他人。
+
+## 导航（本市页面、平台）
+
+nav-city = 本市
+nav-portfolio = 合作组合
+nav-platform = 平台
+
+## 本市的战略与承诺
+
+city-version = 版本
+city-needs-title = 从“伙伴”步骤发起伙伴关系之前
+city-no-strategy = 尚未登记战略。
+city-no-commitment = 尚未登记承诺。
+fix-strategy = 编写本市战略
+fix-commitment = 登记本市承诺
+strategy-title = 战略新版本
+strategy-intro = 本市战略说明城市为何开展国际伙伴合作、希望从中获得什么。保存后将生成新版本，旧版本保留在历史记录中。
+strategy-vision = 愿景
+strategy-horizon = 规划期（例如 2035）
+strategy-adopted-on = 通过日期
+strategy-objectives = 长期战略目标
+strategy-objective = 战略目标
+strategy-new-objective = 新的战略目标
+strategy-themes = 合作领域
+strategy-stakeholders = 本地相关方
+strategy-stakeholders-help = 本市的三螺旋或四螺旋：政府、学术界、产业界、社会组织与公众。
+strategy-challenges = 挑战
+strategy-opportunities = 机遇
+strategy-evidence = 依据（研究、事实与数据）
+commit-title = 承诺新版本
+commit-intro = 承诺说明城市将如何实现目标：由谁批准、优先事项、分工、投入的资源以及联络人。
+commit-political = 政治承诺
+commit-political-body = 批准机构或个人
+commit-priorities = 优先事项
+commit-priority = 优先事项 { $n }
+commit-priority-objective = 优先事项 { $n }：所服务的战略目标
+commit-roles = 相关方分工
+commit-role-stakeholder = 分工 { $n }：相关方
+commit-role = 分工 { $n }：角色
+commit-role-responsibilities = 分工 { $n }：职责
+commit-resources = 资源
+commit-resource-kind = 资源 { $n }：类型
+commit-resource-kind-help = 预算、人员、实物、基础设施等。
+commit-resource-description = 资源 { $n }：说明
+commit-contact-team = 联络团队
+commit-external = 外部相关方
+stakeholder-title = 添加本地相关方
+stakeholder-intro = 本市的相关方：政府部门、大学、企业、协会等。
+stakeholder-name = 名称
+stakeholder-sector = 螺旋部门
+stakeholder-involvement = 参与方式
+
+## 接触与联络人
+
+contacts-title = 接触往来
+contacts-none = 尚未登记任何接触。
+contact-new = 登记接触
+contact-kind = 类型
+contact-direction = 方向
+contact-ours-political = 我方政府层面参加
+contact-ours-technical = 我方技术层面参加
+contact-theirs-political = 对方政府层面参加
+contact-theirs-technical = 对方技术层面参加
+contact-joint = 双方城市均参加（联合活动）
+contact-joint-short = 联合
+contact-outcome = 成果
+contact-follow-up-due = 跟进截止日期
+contact-follow-up-due-help = 代表团访问后缺乏跟进是常见的失败模式：请注明何时跟进。
+contact-followed-up = 已于 { $on } 跟进
+contact-follow-up-due-on = 跟进截止 { $due }
+follow-up-title = 登记跟进
+follow-up-note = 跟进内容
+persons-title = 联络人
+person-title = 指定联络人
+person-intro = 双方城市分别为伙伴关系指定联络人，双方均可查看。请注明是否已将变动告知对方。
+person-name = 姓名
+person-role = 职务
+person-from = 担任联络人起始日期
+person-until = 担任联络人截止日期
+person-announced = 已将此变动告知对方
+person-since = 自 { $from } 起
+person-change = 修改
+
+## 实施
+
+progress-title = 报告进展
+progress-intro = “{ $title }”的进展。
+progress-summary = 已完成的工作
+progress-status = 活动当前状态
+progress-percent = 完成百分比
+progress-reason = 原因（取消时必填）
+progress-reason-help = 取消活动将产生新版计划，需双方城市重新批准。
+progress-none = 尚无进展报告。
+risks-high = { $count } 项高风险
+risk-title = 登记风险
+risk-intro = “{ $title }”的风险。未关闭的高风险须有负责人和应对措施。
+risk-description = 风险
+risk-likelihood = 可能性
+risk-impact = 影响
+risk-mitigation = 应对措施
+risk-owner = 负责人
+risk-status = 状态
+fix-progress = 报告进展
+fix-risks = 为风险指定负责人和应对措施
+fix-plan-revised = 修订本轮计划
+
+## 评估
+
+kpis-none = 尚未选定绩效指标。
+kpi-target = 目标 { $value }
+kpi-no-target = 无目标
+selection-title = 选定绩效指标
+selection-intro = 评估框架：每项绩效指标对应一项战略目标，并设定目标值及负责报告的城市。
+selection-kpi = 绩效指标
+selection-objective = 所衡量的战略目标
+selection-target = 目标值
+selection-target-help = 按指标的计量单位填写：12、25000 EUR、40、4 或文字。
+selection-reporting = 负责报告的城市
+measurement-title = 报告数值
+measurement-intro = { $kpi }，计量单位：{ $unit }。
+measurement-start = 统计期起
+measurement-end = 统计期止
+measurement-source = 来源或方法
+measurement-source-help = 数据来源：统计数据、调查、计数等。
+measurement-supersedes = 更正的数值
+measurement-supersedes-help = 更正将取代本市此前报告的某一数值；原数值不会被覆盖。
+measurement-period = 统计期
+measurement-city = 城市
+measurement-value = 数值
+measurement-superseded = 已被更正
+value-count = 数量
+value-amount = 金额
+value-currency = 币种
+value-percent = 百分比（0–100）
+value-score = 评分（1–5）
+value-text = 文字
+feedback-title = 登记反馈
+feedback-team = 团队
+feedback-text = 反馈
+evaluation-title = 登记评估
+evaluation-intro = 本轮评估：优势、挑战，以及是否提出调整建议。
+evaluation-strengths = 优势
+evaluation-challenges = 挑战
+evaluation-no-adjustments = 不提出调整建议
+evaluation-of = { $on } 的评估（第 { $cycle } 轮）
+fix-framework = 选定绩效指标
+fix-measurements = 报告绩效指标
+fix-feedback = 登记反馈
+fix-evaluation = 登记评估
+
+## 调整与复制推广
+
+adjustment-title = 提出调整建议
+adjustment-proposal = 调整建议
+adjustment-undecided = 尚未决定
+decision-title = 作出决定
+decision-intro = 就以下调整建议作出决定：{ $proposal }
+decision-outcome = 决定
+decisions-approval-title = 批准调整决定
+decisions-approval-intro = 代表本市批准本轮第 { $version } 版调整决定。双方城市均批准此版本后，决定方视为获批。
+fix-decisions = 对每项调整建议作出决定
+fix-decisions-approval = 批准调整决定
+lesson-title = 登记经验
+lesson-kind = 类型
+lesson-text = 经验
+ex-post-title = 登记事后评估
+ex-post-intro = 针对战略的每项目标：预期、实际成果及差距。
+ex-post-objective = 战略目标
+ex-post-foreseen = 预期
+ex-post-achieved = 实际成果
+ex-post-gap = 差距
+ex-post-line = 预期：{ $foreseen } · 实际成果：{ $achieved } · 差距：{ $gap }
+fix-lessons = 登记成功因素
+fix-ex-post = 登记事后评估
+
+## 合作组合
+
+portfolio-title = 本市的合作组合
+portfolio-where = 所处位置
+portfolio-status = 状态
+portfolio-health = 需要关注
+portfolio-healthy = 无
+portfolio-at = { $step } · { $loop } · 第 { $cycle } 轮
+portfolio-lessons = 各伙伴关系的经验与成功因素
+portfolio-no-lessons = 尚未登记经验。
+portfolio-suggestions = 伙伴城市推荐
+portfolio-suggestions-help = 根据本市战略排序的城市。得分由共同合作领域（40 分）、正在寻找伙伴（20 分）、已有关系（20 分）和既往评估（20 分）构成。
+suggestion-score = { $score } 分
+suggestion-shared = 共同领域得 { $points } 分（满分 40）：{ $areas }
+suggestion-looking = 正在寻找伙伴：{ $points } 分（满分 20）
+suggestion-relations = 已有关系：{ $points } 分（满分 20）
+suggestion-assessment = 既往评估：{ $points } 分（满分 20）
+suggestion-start = 与该城市发起伙伴关系

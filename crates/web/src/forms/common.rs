@@ -218,7 +218,11 @@ pub async fn load(
     let names = city_names(&state.store, user).await?;
     let s = p.snapshot();
     let crumb = match s.counterpart {
-        Some(c) => format!("{} – {}", name(&names, Some(s.initiator)), name(&names, Some(c))),
+        Some(c) => format!(
+            "{} – {}",
+            name(&names, Some(s.initiator)),
+            name(&names, Some(c))
+        ),
         None => name(&names, Some(s.initiator)),
     };
     Ok((p, crumb))

@@ -15,9 +15,7 @@ use c2c_domain::outputs::{
     AgreementDraft, AgreementKind, Answer, AssessmentDraft, AssessmentItem, CriterionGroup,
     SelectionCriterion,
 };
-use c2c_domain::{
-    AgreementId, Area, AssessmentId, CityId, Command, Partnership, Step,
-};
+use c2c_domain::{AgreementId, Area, AssessmentId, CityId, Command, Partnership, Step};
 use strum::IntoEnumIterator;
 use uuid::Uuid;
 

@@ -14,9 +14,7 @@ use axum::response::Response;
 use c2c_domain::outputs::{
     Activity, ActivityDraft, ApprovalDraft, ApprovalSubject, FundingDraft, TeamDraft,
 };
-use c2c_domain::{
-    ActivityId, Area, CityId, Command, Partnership, StakeholderId, Step,
-};
+use c2c_domain::{ActivityId, Area, CityId, Command, Partnership, StakeholderId, Step};
 use uuid::Uuid;
 
 /// Funding rows offered on an activity's form.

@@ -117,22 +117,39 @@ pub fn unmet_lines(tr: Tr, p: &Partnership, unmet: &[Unmet]) -> Vec<Line> {
         .collect()
 }
 
-/// The form that meets a criterion, if the app has one.
+/// The form that meets a criterion (or the section of the page where its
+/// forms are).
 pub fn fix(tr: Tr, p: &Partnership, c: Criterion) -> Option<(String, String)> {
     use Criterion::*;
     let base = format!("/partnerships/{}", p.id());
     let plan = p.outputs().plan.as_ref();
     let (path, label) = match c {
-        PartnerCounterpart => ("/counterpart".to_owned(), "fix-counterpart"),
-        PartnerAssessment => ("/assessment".to_owned(), "fix-assessment"),
-        PartnerPriority => ("/priorities".to_owned(), "fix-priorities"),
-        PartnerAgreement => ("#agreements".to_owned(), "fix-agreement"),
-        PlanActivity if plan.is_none() => ("/plan".to_owned(), "fix-plan"),
-        PlanActivity => ("/activities/new".to_owned(), "fix-activity"),
-        PlanActivityComplete => ("#activities".to_owned(), "fix-activities"),
-        PlanApproved => ("/approvals/plan".to_owned(), "fix-plan-approval"),
-        DoTeams => ("#activities".to_owned(), "fix-teams"),
-        _ => return None,
+        AimVision | AimObjective | AimTheme | AimStakeholder | AimRenewed => {
+            return Some(("/city/strategy".to_owned(), tr.t("fix-strategy")));
+        }
+        CommitPolitical | CommitPriority | CommitRoles | CommitResources | CommitRenewed => {
+            return Some(("/city/commitment".to_owned(), tr.t("fix-commitment")));
+        }
+        PartnerCounterpart => ("/counterpart", "fix-counterpart"),
+        PartnerAssessment => ("/assessment", "fix-assessment"),
+        PartnerPriority => ("/priorities", "fix-priorities"),
+        PartnerAgreement | AgreementInForce => ("#agreements", "fix-agreement"),
+        PlanActivity if plan.is_none() => ("/plan", "fix-plan"),
+        PlanActivity => ("/activities/new", "fix-activity"),
+        PlanActivityComplete => ("#activities", "fix-activities"),
+        PlanApproved => ("/approvals/plan", "fix-plan-approval"),
+        PlanRevised => ("/plan", "fix-plan-revised"),
+        DoTeams => ("#activities", "fix-teams"),
+        DoProgress | DoDelivered => ("#delivery", "fix-progress"),
+        DoRisksOwned => ("#delivery", "fix-risks"),
+        MeasureFramework => ("/kpis/new", "fix-framework"),
+        MeasureKpiCaptured => ("#kpis", "fix-measurements"),
+        MeasureFeedback => ("/feedback/new", "fix-feedback"),
+        MeasureEvaluation => ("/evaluation/new", "fix-evaluation"),
+        ActDecided => ("#act", "fix-decisions"),
+        ActApproved => ("/approvals/decisions", "fix-decisions-approval"),
+        ReplicateLessons => ("/lessons/new", "fix-lessons"),
+        ReplicateExpost => ("/ex-post/new", "fix-ex-post"),
     };
     Some((format!("{base}{path}"), tr.t(label)))
 }

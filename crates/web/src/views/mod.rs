@@ -6,11 +6,13 @@ mod attention;
 mod awaiting;
 mod board;
 mod checklist;
+mod city;
 pub(crate) mod common;
 mod invite;
 mod moves;
 mod outputs;
 mod partnership;
+mod sections;
 mod start;
 
 use crate::WebState;
@@ -23,6 +25,8 @@ pub fn routes() -> Router<WebState> {
     Router::new()
         .route("/", get(board::page))
         .route("/awaiting", get(awaiting::page))
+        .route("/city", get(city::page))
+        .route("/portfolio", get(city::portfolio))
         .route("/partnerships/new", get(start::page).post(start::start))
         .route("/invitations/new", get(invite::page).post(invite::invite))
         .route("/partnerships/{id}", get(partnership::page))

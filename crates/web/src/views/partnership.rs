@@ -7,6 +7,7 @@ use super::attention::{describe_awaiting, describe_due};
 use super::checklist::{Line, MoveLink, checklist, moves};
 use super::common::{city_names, name, visible};
 use super::outputs::{AgreementView, PlanView, PriorityView, agreements, plan, priorities};
+use super::sections::{Sections, sections};
 use crate::WebState;
 use crate::auth::User;
 use crate::page::{Failure, Shell, Tr, render};
@@ -75,6 +76,7 @@ struct PartnershipPage {
     agreements: Vec<AgreementView>,
     plan: Option<PlanView>,
     counterpart: Option<String>,
+    later: Sections,
     history: Vec<Moment>,
 }
 
@@ -167,6 +169,7 @@ pub async fn page(
         agreements: agreements(tr, &names, &p, user.account.city),
         plan: plan(tr, &names, &p, user.account.city),
         counterpart: s.counterpart.map(|c| name(&names, Some(c))),
+        later: sections(tr, &names, &p),
         history: timeline(tr, &names, &accounts, &history),
         overview,
     }))

@@ -8,13 +8,17 @@ use crate::auth::{User, flash};
 use crate::forms::{Field, Fields, FormPage, Group, Input};
 use crate::page::{Failure, render};
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use c2c_domain::{CityId, Step};
 use c2c_store::StoreError;
 use uuid::Uuid;
 
-async fn start_form(state: &WebState, user: &User) -> Result<FormPage, Failure> {
+async fn start_form(
+    state: &WebState,
+    user: &User,
+    counterpart: Option<&str>,
+) -> Result<FormPage, Failure> {
     let tr = user.tr();
     let names = city_names(&state.store, user).await?;
     let mut cities: Vec<(String, String)> = names
@@ -36,7 +40,8 @@ async fn start_form(state: &WebState, user: &User) -> Result<FormPage, Failure> 
             tr.t("start-counterpart"),
             Input::Select(cities),
         )
-        .help(tr.t("start-counterpart-help")),
+        .help(tr.t("start-counterpart-help"))
+        .value(counterpart.unwrap_or_default()),
     ];
     Ok(FormPage {
         shell: user.shell(tr.t("nav-start"), "/partnerships/new").await,
@@ -55,9 +60,15 @@ async fn start_form(state: &WebState, user: &User) -> Result<FormPage, Failure> 
     })
 }
 
-/// `GET /partnerships/new`.
-pub async fn page(State(state): State<WebState>, user: User) -> Result<Response, Failure> {
-    Ok(render(&start_form(&state, &user).await?))
+/// `GET /partnerships/new?counterpart=<city>`: the form, with the
+/// counterpart of a partner suggestion already chosen.
+pub async fn page(
+    State(state): State<WebState>,
+    user: User,
+    Query(query): Query<std::collections::HashMap<String, String>>,
+) -> Result<Response, Failure> {
+    let counterpart = query.get("counterpart").map(String::as_str);
+    Ok(render(&start_form(&state, &user, counterpart).await?))
 }
 
 /// `POST /partnerships/new`.
@@ -66,7 +77,7 @@ pub async fn start(
     user: User,
     Form(fields): Form<Fields>,
 ) -> Result<Response, Failure> {
-    let mut form = start_form(&state, &user).await?;
+    let mut form = start_form(&state, &user, None).await?;
     form.fill(&fields);
     let actor = user
         .account
