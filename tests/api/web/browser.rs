@@ -17,6 +17,18 @@ use tokio::sync::Semaphore;
 static BROWSERS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(2));
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// axe-core, from the pinned package the tests install (`scripts/ensure-axe`).
+static AXE: LazyLock<String> = LazyLock::new(|| {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tools/axe-core/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "axe-core is missing at {}: run scripts/ensure-axe",
+            path.display()
+        )
+    })
+});
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// A browser session against one server.
@@ -165,6 +177,12 @@ impl Browser {
         e.select_by_value(value).await.expect("choose the option");
     }
 
+    /// Chooses an option of a select by its position (0 is the first).
+    pub async fn choose_index(&self, field: &str, index: usize) {
+        let e = self.field(field).await;
+        e.select_by_index(index).await.expect("choose the option");
+    }
+
     /// Ticks a radio button or checkbox by name and value.
     pub async fn tick(&self, name: &str, value: &str) {
         self.click(&format!("input[name=\"{name}\"][value=\"{value}\"]"))
@@ -182,6 +200,18 @@ impl Browser {
             .expect("click");
     }
 
+    /// Clicks every element a CSS selector finds.
+    pub async fn click_all(&self, css: &str) {
+        for e in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("the elements")
+        {
+            e.click().await.expect("click");
+        }
+    }
+
     /// Clicks a link by its text and waits for the page it opens.
     pub async fn follow(&self, text: &str) {
         self.mark().await;
@@ -193,6 +223,12 @@ impl Browser {
             .await
             .expect("follow the link");
         self.loaded().await;
+    }
+
+    /// Clicks the first link whose address ends with `suffix` and waits for
+    /// the page it opens.
+    pub async fn follow_to(&self, suffix: &str) {
+        self.press(&format!("main a[href$=\"{suffix}\"]")).await;
     }
 
     /// Clicks a button (by CSS selector) and waits for the page it opens.
@@ -280,6 +316,72 @@ impl Browser {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// The serious and critical accessibility violations of the page, as
+    /// axe-core (injected from `tools/axe-core`) reports them.
+    pub async fn axe(&self) -> Vec<String> {
+        self.client
+            .execute(&AXE, vec![])
+            .await
+            .expect("inject axe-core");
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document, { resultTypes: ['violations'] })\
+                   .then(r => done(r.violations\
+                     .filter(v => v.impact === 'serious' || v.impact === 'critical')\
+                     .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))\
+                   .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        found
+            .as_array()
+            .map(|l| {
+                l.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Presses Tab until the focused element's text is `text` (at most
+    /// `limit` times), then Enter: what a keyboard user does.
+    pub async fn tab_to_and_enter(&self, text: &str, limit: usize) {
+        for _ in 0..limit {
+            self.client
+                .active_element()
+                .await
+                .expect("a focused element")
+                .send_keys(fantoccini::key::Key::Tab.to_string().as_str())
+                .await
+                .expect("press Tab");
+            let focused = self
+                .client
+                .active_element()
+                .await
+                .expect("a focused element")
+                .text()
+                .await
+                .unwrap_or_default();
+            if focused.trim() == text {
+                self.mark().await;
+                self.client
+                    .active_element()
+                    .await
+                    .expect("a focused element")
+                    .send_keys(fantoccini::key::Key::Enter.to_string().as_str())
+                    .await
+                    .expect("press Enter");
+                self.loaded().await;
+                return;
+            }
+        }
+        panic!("Tab never reached \"{text}\"");
     }
 
     /// Ends the session.

@@ -6,36 +6,16 @@
 //! saved under `target/screenshots/`.
 
 use super::browser::Browser;
+use super::steps::{move_by, partner, plan};
 use super::{PASSWORD, login, signed_in};
 use crate::flow::Flow;
 use crate::helpers::{TestApp, on_both_backends};
-use c2c_domain::outputs::SelectionCriterion;
-use chrono::{Days, Utc};
-use strum::IntoEnumIterator;
-
-fn today() -> String {
-    Utc::now().date_naive().to_string()
-}
-
-fn in_days(n: u64) -> String {
-    Utc::now()
-        .date_naive()
-        .checked_add_days(Days::new(n))
-        .unwrap_or_default()
-        .to_string()
-}
+use chrono::Utc;
 
 /// Nothing but the server was asked for the current page.
-async fn only_the_server(b: &Browser) {
+pub async fn only_the_server(b: &Browser) {
     let foreign = b.foreign_requests().await;
     assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
-}
-
-/// Opens a move's confirmation from the partnership page and confirms it.
-async fn move_by(b: &Browser, partnership: &str, label: &str) {
-    b.goto(partnership).await;
-    b.follow(label).await;
-    b.press("#confirm-move").await;
 }
 
 /// The counterpart's editor accepts an invitation in the browser.
@@ -66,70 +46,6 @@ async fn invited(app: &TestApp) -> Browser {
     b
 }
 
-async fn partner_step(a: &Browser, b: &Browser, page: &str) {
-    a.goto(&format!("{page}/assessment")).await;
-    a.date("on", &today()).await;
-    for c in SelectionCriterion::iter() {
-        a.tick(c.code(), "MET").await;
-    }
-    a.submit().await;
-    assert!(a.text().await.contains("Saved."), "the assessment is saved");
-    for (side, by) in [(a, "Mayor of Gothenburg"), (b, "Mayor of Shanghai")] {
-        side.goto(&format!("{page}/priorities")).await;
-        side.choose("area", "EDUCATION_RESEARCH").await;
-        side.fill("by", by).await;
-        side.date("on", &today()).await;
-        side.submit().await;
-    }
-    a.goto(&format!("{page}/agreements/new")).await;
-    a.choose("kind", "MOU").await;
-    a.fill("title", "MoU on education and research").await;
-    a.tick("areas", "EDUCATION_RESEARCH").await;
-    a.date("validUntil", &in_days(3 * 365)).await;
-    a.submit().await;
-    for (side, by) in [(a, "Mayor of Gothenburg"), (b, "Mayor of Shanghai")] {
-        side.goto(page).await;
-        side.follow("Sign for our city").await;
-        side.fill("by", by).await;
-        side.date("on", &today()).await;
-        side.submit().await;
-        assert!(side.text().await.contains("Saved."));
-    }
-}
-
-async fn plan_step(app: &TestApp, a: &Browser, b: &Browser, page: &str) {
-    a.goto(&format!("{page}/plan")).await;
-    a.fill("title", "Joint action plan 2027").await;
-    a.fill("summary", "Student exchanges and a joint summer school")
-        .await;
-    a.submit().await;
-    a.goto(&format!("{page}/activities/new")).await;
-    a.fill("title", "Summer school on port cities").await;
-    a.choose("area", "EDUCATION_RESEARCH").await;
-    a.choose("leadCityId", &app.initiator.id).await;
-    a.choose("leadStakeholderId", &app.initiator.stakeholder)
-        .await;
-    a.date("start", &in_days(30)).await;
-    a.date("due", &in_days(90)).await;
-    a.fill("expectedResults", "Forty students from both cities")
-        .await;
-    a.fill("funding1Amount", "25000").await;
-    a.fill("funding1Currency", "SEK").await;
-    a.fill("funding1Source", "City of Gothenburg").await;
-    a.submit().await;
-    assert!(a.text().await.contains("Summer school on port cities"));
-    for (side, by) in [
-        (a, "Gothenburg City Council"),
-        (b, "Shanghai People's Government"),
-    ] {
-        side.goto(&format!("{page}/approvals/plan")).await;
-        side.fill("by", by).await;
-        side.date("on", &today()).await;
-        side.submit().await;
-        assert!(side.text().await.contains("Saved."), "the plan is approved");
-    }
-}
-
 /// A refused move lists every unmet criterion.
 async fn refused_move(a: &Browser, page: &str) {
     move_by(a, page, "Advance to Do").await;
@@ -148,7 +64,7 @@ async fn stale_confirmation(a: &Browser, b: &Browser, page: &str) {
     a.fill("reason", "Elections in both cities").await;
     // Meanwhile the counterpart names its team: the partnership changes.
     b.goto(page).await;
-    b.follow("Name our team").await;
+    b.follow_to("/team").await;
     b.fill("name", "Shanghai summer school team").await;
     b.submit().await;
     a.press("#confirm-move").await;
@@ -200,11 +116,17 @@ async fn partner_to_do(app: TestApp) {
     let page = a.path().await;
     assert!(page.starts_with("/partnerships/"), "started: {page}");
     only_the_server(&a).await;
-    partner_step(&a, &b, &page).await;
+    partner(&a, &b, &page).await;
     move_by(&a, &page, "Advance to Plan").await;
     assert!(a.text().await.contains("The partnership has moved."));
     refused_move(&a, &page).await;
-    plan_step(&app, &a, &b, &page).await;
+    plan(
+        &a,
+        &b,
+        &page,
+        (&app.initiator.id, &app.initiator.stakeholder),
+    )
+    .await;
     move_by(&a, &page, "Advance to Do").await;
     let current = a
         .client

@@ -6,7 +6,9 @@
 
 mod browser;
 mod journey;
+mod narrative;
 mod security;
+mod steps;
 
 use crate::helpers::TestApp;
 use browser::Browser;

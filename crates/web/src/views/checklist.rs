@@ -139,8 +139,8 @@ pub fn fix(tr: Tr, p: &Partnership, c: Criterion) -> Option<(String, String)> {
         PlanActivityComplete => ("#activities", "fix-activities"),
         PlanApproved => ("/approvals/plan", "fix-plan-approval"),
         PlanRevised => ("/plan", "fix-plan-revised"),
-        DoTeams => ("#activities", "fix-teams"),
-        DoProgress | DoDelivered => ("#delivery", "fix-progress"),
+        DoTeams => return Some(activity_fix(tr, p, "team", "fix-teams")),
+        DoProgress | DoDelivered => return Some(activity_fix(tr, p, "progress", "fix-progress")),
         DoRisksOwned => ("#delivery", "fix-risks"),
         MeasureFramework => ("/kpis/new", "fix-framework"),
         MeasureKpiCaptured => ("#kpis", "fix-measurements"),
@@ -152,4 +152,27 @@ pub fn fix(tr: Tr, p: &Partnership, c: Criterion) -> Option<(String, String)> {
         ReplicateExpost => ("/ex-post/new", "fix-ex-post"),
     };
     Some((format!("{base}{path}"), tr.t(label)))
+}
+
+/// The form of the first activity still missing what `what` records (a team,
+/// a progress report this cycle): that is where the user acts.
+fn activity_fix(tr: Tr, p: &Partnership, what: &str, label: &str) -> (String, String) {
+    let cycle = p.state().cycle;
+    let open = p
+        .outputs()
+        .plan
+        .iter()
+        .flat_map(|plan| plan.activities.iter())
+        .filter(|a| a.status != c2c_domain::outputs::ActivityStatus::Cancelled);
+    let mut open = open.peekable();
+    let first = open.peek().map(|a| a.plan.id);
+    let lacking = open.find(|a| match what {
+        "team" => a.teams.len() < p.snapshot().parties().len(),
+        _ => !a.progress.iter().any(|r| r.cycle == cycle),
+    });
+    let href = match lacking.map(|a| a.plan.id).or(first) {
+        Some(id) => format!("/partnerships/{}/activities/{id}/{what}", p.id()),
+        None => format!("/partnerships/{}#activities", p.id()),
+    };
+    (href, tr.t(label))
 }
