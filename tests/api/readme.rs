@@ -196,34 +196,27 @@ async fn the_readme_quick_start_works_as_written_from_an_empty_directory() {
             break link.to_owned();
         }
     };
-    let browser = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let page = browser
-        .get(&birmingham)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let board = browser
-        .post(&birmingham)
-        .form(&[("csrf", crate::web::csrf_of(&page))])
-        .send()
-        .await
-        .unwrap();
+    let web = crate::web::open_browser(&address, "en").await;
+    web.goto(&birmingham).await;
+    web.submit().await;
     assert_eq!(
-        board.url().path(),
+        web.path().await,
         "/",
         "the link signs in and leads to the board"
     );
-    let board = board.text().await.unwrap();
+    let board = web.text().await;
     assert!(
         board.contains("Nanjing"),
         "Birmingham's board shows Nanjing: {board}"
     );
+    web.screenshot("readme-board-en").await;
+    web.follow("Nanjing").await;
+    web.screenshot("readme-partnership-en").await;
+    web.follow("中文").await;
+    web.screenshot("readme-partnership-zh").await;
+    web.goto("/").await;
+    web.screenshot("readme-board-zh").await;
+    web.close().await;
 
     // The curl example, as written, with the OPERATOR token it printed.
     let operator = tokens.get("OPERATOR").expect("an OPERATOR token");

@@ -14,6 +14,11 @@ use crate::helpers::TestApp;
 use browser::Browser;
 use c2c_domain::AccountId;
 
+/// A browser on a server, for tests outside this module.
+pub async fn open_browser(base: &str, lang: &str) -> Browser {
+    Browser::open(base, lang, 1280).await
+}
+
 /// The password every web test account gets.
 pub const PASSWORD: &str = "correct horse battery";
 
