@@ -384,6 +384,28 @@ impl Browser {
         panic!("Tab never reached \"{text}\"");
     }
 
+    /// The addresses of the page's links that start with `prefix`.
+    pub async fn links(&self, prefix: &str) -> Vec<String> {
+        let found = self
+            .client
+            .execute(
+                "return [...document.querySelectorAll('a')].map(a => a.getAttribute('href'))\
+                   .filter(h => h && h.startsWith(arguments[0]) && !h.includes('#'));",
+                vec![json!(prefix)],
+            )
+            .await
+            .expect("the page's links");
+        found
+            .as_array()
+            .map(|l| {
+                l.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Ends the session.
     pub async fn close(self) {
         let _ = self.client.close().await;

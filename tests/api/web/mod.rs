@@ -9,6 +9,7 @@ mod journey;
 mod narrative;
 mod security;
 mod steps;
+mod tour;
 
 use crate::helpers::TestApp;
 use browser::Browser;

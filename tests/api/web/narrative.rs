@@ -9,6 +9,7 @@
 use super::PASSWORD;
 use super::browser::Browser;
 use super::steps::{Val, days_ago, form, in_days, moved, partner, plan, today};
+use super::tour::tour;
 use crate::helpers::serve;
 use c2c_domain::{CityDraft, CityId};
 use c2c_store::testing::{TestBackend, TestDb};
@@ -312,6 +313,36 @@ async fn second_cycle(a: &Browser, b: &Browser, page: &str) {
     accessible(a).await;
 }
 
+/// Every page of the app a city officer reaches: the city's pages, and for
+/// each partnership its page and every form and move it links to.
+async fn every_page(a: &Browser, partnerships: &[String]) -> Vec<String> {
+    let mut paths: Vec<String> = [
+        "/",
+        "/awaiting",
+        "/city",
+        "/portfolio",
+        "/partnerships/new",
+        "/invitations/new",
+        "/city/strategy",
+        "/city/commitment",
+        "/city/stakeholders/new",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    for p in partnerships {
+        a.goto(p).await;
+        paths.push(p.clone());
+        for link in a.links("/partnerships/").await {
+            if !paths.contains(&link) {
+                paths.push(link);
+            }
+        }
+    }
+    paths.push(format!("/partnerships/{}", Uuid::now_v7()));
+    paths
+}
+
 async fn whole_narrative(backend: TestBackend) {
     let p = platform(backend).await;
     let a = editor(
@@ -344,7 +375,9 @@ async fn whole_narrative(backend: TestBackend) {
     a.press("#confirm-move").await;
     let spawned = a.text().await;
     assert!(spawned.contains("Gothenburg – Łódź"), "{spawned}");
-    assert!(a.path().await != page, "the new partnership's page");
+    let child = a.path().await;
+    assert!(child != page, "the new partnership's page");
+    tour(&a, &every_page(&a, &[page.clone(), child]).await).await;
     b.close().await;
     for (width, name) in [(375, "board-375"), (1280, "board-1280")] {
         let small = Browser::open(&p.address, "en", width).await;
