@@ -40,9 +40,13 @@ enum Command {
         #[arg(long)]
         no_migrate: bool,
         /// On an empty database, load the demo dataset first (as `seed-demo`)
-        /// and print the demo accounts' tokens.
+        /// and print the demo accounts' tokens and sign-in links.
         #[arg(long)]
         demo: bool,
+        /// Browsers reach the web app over HTTPS (behind a proxy that ends
+        /// TLS): its session cookie is then `Secure`.
+        #[arg(long, env = "C2C_SECURE_COOKIES")]
+        secure_cookies: bool,
     },
     /// Loads the demo dataset (real EU–China partnerships) through the store's
     /// own operations; running it again adds nothing.
@@ -264,7 +268,11 @@ async fn run(cli: Cli, logs: Logs) -> Result<()> {
             listen,
             no_migrate,
             demo,
-        } => serve(url, listen, no_migrate, demo, logs).await,
+            secure_cookies,
+        } => {
+            let web = c2c_web::WebConfig { secure_cookies };
+            serve(url, listen, (no_migrate, demo, web), logs).await
+        }
         Command::Migrate { status, down, yes } => migrate(&url, status, down && yes).await,
         Command::Token { command } => token(&open(&url).await?, command).await,
         Command::Invite {
@@ -299,8 +307,7 @@ async fn run(cli: Cli, logs: Logs) -> Result<()> {
 async fn serve(
     url: String,
     listen: String,
-    no_migrate: bool,
-    demo: bool,
+    (no_migrate, demo, web_config): (bool, bool, c2c_web::WebConfig),
     logs: Logs,
 ) -> Result<()> {
     if demo {
@@ -318,7 +325,7 @@ async fn serve(
             store: app.store().clone(),
             on_change: app.change_hook(),
         },
-        c2c_web::WebConfig::default(),
+        web_config,
     );
     tokio::spawn(c2c_web::sweep_sessions(app.store().clone()));
     let app = app.mount(web);
