@@ -14,6 +14,8 @@ pub struct Flow<'a> {
     pub objectives: Vec<String>,
     pub blocked: BTreeSet<String>,
     pub today: String,
+    /// The last refused advance.
+    pub last_refusal: Option<Gql>,
 }
 
 impl<'a> Flow<'a> {
@@ -36,6 +38,7 @@ impl<'a> Flow<'a> {
                 uuid::Uuid::new_v4().to_string(),
             ],
             blocked: BTreeSet::new(),
+            last_refusal: None,
             today: chrono::Utc::now().date_naive().to_string(),
         }
     }
@@ -53,6 +56,7 @@ impl<'a> Flow<'a> {
                 uuid::Uuid::new_v4().to_string(),
             ],
             blocked: BTreeSet::new(),
+            last_refusal: None,
             today: chrono::Utc::now().date_naive().to_string(),
         };
         f.aim().await;
@@ -112,8 +116,10 @@ impl<'a> Flow<'a> {
             )
             .await;
         assert_eq!(r.code(), Some("TRANSITION_BLOCKED"), "{:?}", r.errors);
+        r.unmet_checked();
         let unmet = r.unmet();
         assert!(!unmet.is_empty());
+        self.last_refusal = Some(r);
         self.blocked.extend(unmet.iter().cloned());
         unmet
     }
@@ -143,6 +149,7 @@ impl<'a> Flow<'a> {
         if r.errors.is_empty() {
             self.version = int_at(r.ok(), "/advancePartnership/version");
         } else {
+            r.unmet_checked();
             self.blocked.extend(r.unmet());
         }
         r
@@ -595,6 +602,7 @@ impl Flow<'_> {
             )
             .await;
         assert_eq!(r.code(), Some("TRANSITION_BLOCKED"), "{:?}", r.errors);
+        r.unmet_checked();
         let unmet = r.unmet();
         self.blocked.extend(unmet.iter().cloned());
         unmet

@@ -44,6 +44,29 @@ impl Gql {
     }
 
     /// The codes of the unmet criteria of a `TRANSITION_BLOCKED` error.
+    /// The unmet criteria of a refused move, each checked: it names the
+    /// mutations that meet it, and its message names no city by UUID (text
+    /// in quotes is the users' own).
+    #[track_caller]
+    pub fn unmet_checked(&self) -> Vec<Value> {
+        let list = self
+            .errors
+            .first()
+            .and_then(|e| e.pointer("/extensions/unmet"))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for u in &list {
+            let fixed_by = u["fixedBy"].as_array().map(Vec::len).unwrap_or(0);
+            assert!(fixed_by > 0, "no fixedBy: {u}");
+            let message = u["message"].as_str().unwrap_or_default();
+            assert!(!message.is_empty(), "no message: {u}");
+            let unquoted: String = message.split('\'').step_by(2).collect();
+            assert!(!has_uuid(&unquoted), "a UUID in {message}");
+        }
+        list
+    }
+
     pub fn unmet(&self) -> Vec<String> {
         self.errors
             .first()
@@ -62,6 +85,7 @@ impl Gql {
 #[derive(Debug, Clone)]
 pub struct TestCity {
     pub id: String,
+    pub name: String,
     pub editor: String,
     pub editor_account: String,
     pub viewer_account: String,
@@ -100,6 +124,7 @@ pub async fn serve(store: Store) -> (String, oneshot::Sender<()>) {
         c2c_web::WebState {
             store: app.store().clone(),
             on_change: app.change_hook(),
+            downloads: app.download_hook(),
         },
         c2c_web::WebConfig::default(),
     );
@@ -201,6 +226,7 @@ impl TestApp {
             .await;
         TestCity {
             id,
+            name: name.to_owned(),
             editor: tokens[0].clone(),
             editor_account: accounts[0].clone(),
             viewer_account: accounts[1].clone(),
@@ -261,12 +287,24 @@ impl TestApp {
 fn empty_city() -> TestCity {
     TestCity {
         id: String::new(),
+        name: String::new(),
         editor: String::new(),
         editor_account: String::new(),
         viewer_account: String::new(),
         viewer: String::new(),
         stakeholder: String::new(),
     }
+}
+
+/// Whether a text holds something shaped like a UUID.
+pub fn has_uuid(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(36).any(|w| {
+        w.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == '-',
+            _ => c.is_ascii_hexdigit(),
+        })
+    })
 }
 
 /// The string at a JSON pointer.

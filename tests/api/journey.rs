@@ -67,6 +67,15 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         assert_eq!(f.blocked_advance().await, ["PLAN_ACTIVITY", "PLAN_APPROVED"]);
         f.plan().await;
         assert_eq!(f.blocked_advance().await, ["PLAN_ACTIVITY_COMPLETE", "PLAN_APPROVED"]);
+        // The refusal names both cities by name and what meets each criterion.
+        let refusal = f.last_refusal.as_ref().expect("a refusal").unmet_checked();
+        assert_eq!(refusal[1]["fixedBy"], json!(["recordApproval"]));
+        let approval = refusal[1]["message"].as_str().unwrap_or_default();
+        let both = format!("{} and {}", app.initiator.name, app.counterpart.name);
+        assert!(approval.ends_with(&format!("lacks the political approval of {both}")), "{approval}");
+        let r = f.read(&app.initiator.editor, "readiness { unmet { code message fixedBy } }").await;
+        let read = &r.ok()["partnership"]["readiness"][0]["unmet"][1];
+        assert_eq!((read["message"].as_str(), &read["fixedBy"]), (Some(approval), &json!(["recordApproval"])));
         f.fix_plan().await;
         f.approve("PLAN").await;
         f.advance().await;

@@ -5,6 +5,7 @@
 //! none, for a criterion checked throughout) is in the narrative's table
 //! ([`Criterion::step`]).
 
+use crate::message::Message;
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
@@ -92,12 +93,12 @@ pub enum Criterion {
 }
 
 /// An unmet criterion with a message for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unmet {
     /// The criterion.
     pub criterion: Criterion,
     /// What is missing.
-    pub message: String,
+    pub message: Message,
 }
 
 impl Criterion {
@@ -215,10 +216,10 @@ impl WarningCode {
 }
 
 /// A warning with a message for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// What it is about.
     pub code: WarningCode,
     /// What to look at.
-    pub message: String,
+    pub message: Message,
 }

@@ -30,6 +30,7 @@ pub mod event;
 pub mod fixtures;
 pub mod ids;
 pub mod kpi;
+pub mod message;
 pub mod money;
 pub mod narrative;
 pub mod outputs;
@@ -47,6 +48,7 @@ pub use error::{DomainError, ErrorCode, ErrorReason};
 pub use event::{Change, Event};
 pub use ids::*;
 pub use kpi::{Direction, KpiCode, KpiDefinition, KpiValue, RawValue, Unit};
+pub use message::{Arg, Message};
 pub use money::{Currency, Money};
 pub use narrative::{
     AllowedMove, LoopDef, MoveRule, Narrative, Reentry, StartRule, StepDef, Throughout,

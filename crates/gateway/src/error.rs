@@ -6,9 +6,11 @@
 //! `INTERNAL` without internals. This is the one place where store and domain
 //! errors become client errors.
 
+use crate::words::{english, fixed_by};
 use async_graphql::{ErrorExtensions, Value};
-use c2c_domain::{DomainError, ErrorCode, ErrorReason, Unmet};
+use c2c_domain::{CityId, DomainError, ErrorCode, ErrorReason, Unmet};
 use c2c_store::StoreError;
+use std::collections::HashMap;
 use thiserror::Error;
 
 /// An error of the gateway, as the client will see it.
@@ -19,6 +21,8 @@ pub struct GatewayError {
     reason: Option<ErrorReason>,
     message: String,
     detail: Detail,
+    /// The names of the cities the unmet criteria name.
+    names: HashMap<CityId, String>,
 }
 
 /// What an error carries beside its code and message.
@@ -43,6 +47,7 @@ impl GatewayError {
             reason: None,
             message: message.into(),
             detail: Detail::None,
+            names: HashMap::new(),
         }
     }
 
@@ -52,6 +57,26 @@ impl GatewayError {
             ErrorCode::Unauthenticated,
             "authentication required: send 'Authorization: Bearer <token>' with a valid token",
         )
+    }
+
+    /// The cities the unmet criteria of a blocked move name (none for
+    /// other errors).
+    pub fn cities(&self) -> Vec<CityId> {
+        let mut ids: Vec<CityId> = Vec::new();
+        if let Detail::Unmet(unmet) = &self.detail {
+            for c in unmet.iter().flat_map(|u| u.message.cities()) {
+                if !ids.contains(&c) {
+                    ids.push(c);
+                }
+            }
+        }
+        ids
+    }
+
+    /// The error, naming those cities by name.
+    pub fn with_names(mut self, names: HashMap<CityId, String>) -> Self {
+        self.names = names;
+        self
     }
 
     /// Anything unexpected: the caller logs the cause.
@@ -124,6 +149,7 @@ impl From<DomainError> for GatewayError {
             reason,
             message,
             detail,
+            names: HashMap::new(),
         }
     }
 }
@@ -154,7 +180,7 @@ impl From<GatewayError> for async_graphql::Error {
             }
             match &e.detail {
                 Detail::None => {}
-                Detail::Unmet(unmet) => ext.set("unmet", unmet_list(unmet)),
+                Detail::Unmet(unmet) => ext.set("unmet", unmet_list(unmet, &e.names)),
                 Detail::Field(field) => ext.set("field", field.clone()),
                 Detail::Versions { expected, actual } => {
                     ext.set("expectedVersion", *expected);
@@ -165,7 +191,7 @@ impl From<GatewayError> for async_graphql::Error {
     }
 }
 
-fn unmet_list(unmet: &[Unmet]) -> Value {
+fn unmet_list(unmet: &[Unmet], names: &HashMap<CityId, String>) -> Value {
     Value::List(
         unmet
             .iter()
@@ -177,7 +203,12 @@ fn unmet_list(unmet: &[Unmet]) -> Value {
                 );
                 m.insert(
                     async_graphql::Name::new("message"),
-                    Value::from(u.message.clone()),
+                    Value::from(english(&u.message, names)),
+                );
+                let fixed_by = fixed_by(u.criterion).iter().map(|f| Value::from(*f));
+                m.insert(
+                    async_graphql::Name::new("fixedBy"),
+                    Value::List(fixed_by.collect()),
                 );
                 Value::Object(m)
             })

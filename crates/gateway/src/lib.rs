@@ -28,6 +28,7 @@ mod progress;
 mod query;
 mod subscription;
 mod types;
+mod words;
 
 pub use app::{Application, Config, StartError};
 pub use bus::EventBus;

@@ -6,10 +6,11 @@
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use c2c_domain::{Criterion, Loop, Status, Step};
+use c2c_domain::{CityId, Criterion, Loop, Status, Step};
 use c2c_i18n::{Lang, Value};
 use c2c_store::StoreError;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// The translator of a page, for its templates.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +30,13 @@ impl Tr {
     /// A message with a count (plural forms).
     pub fn n(&self, id: &str, count: i64) -> String {
         self.0.format(id, &[("count", Value::from(count))])
+    }
+
+    /// A message of the domain (what a criterion lacks, a warning), cities
+    /// named by name.
+    pub fn message(&self, m: &c2c_domain::Message, names: &HashMap<CityId, String>) -> String {
+        let name = |c: CityId| names.get(&c).cloned().unwrap_or_else(|| "—".to_owned());
+        self.0.message(m, &name)
     }
 
     /// A word of a vocabulary, by its code.

@@ -2,13 +2,14 @@
 //! approved by both cities, a success factor, and the ex-post evaluation of
 //! every Aim objective.
 
-use super::common::{missing_approvals, parties, quoted};
+use super::common::{missing_approvals, parties};
 use crate::CityId;
+use crate::message::Message;
 use crate::outputs::{ApprovalSubject, LessonKind};
 use crate::snapshot::Snapshot;
 
 /// `ACT_DECIDED`: the adjustments of the current cycle.
-pub(super) fn decided(p: &Snapshot) -> Option<String> {
+pub(super) fn decided(p: &Snapshot) -> Option<Message> {
     let cycle = p.state.cycle;
     let open: Vec<&str> = p
         .outputs
@@ -17,11 +18,11 @@ pub(super) fn decided(p: &Snapshot) -> Option<String> {
         .filter(|a| a.cycle == cycle && a.decision.is_none())
         .map(|a| a.proposal.as_str())
         .collect();
-    (!open.is_empty()).then(|| format!("adjustments without a decision: {}", quoted(&open)))
+    (!open.is_empty()).then(|| Message::new("unmet-adjustments-undecided").with("items", open))
 }
 
 /// `ACT_APPROVED`: the current version of the cycle's decision set.
-pub(super) fn approved(p: &Snapshot) -> Option<String> {
+pub(super) fn approved(p: &Snapshot) -> Option<Message> {
     let o = &p.outputs;
     let cycle = p.state.cycle;
     let (a, b) = parties(p)?;
@@ -34,29 +35,26 @@ pub(super) fn approved(p: &Snapshot) -> Option<String> {
                 && x.city == city
         })
     };
-    missing_approvals(
-        &[a, b],
-        approved,
-        &format!("the decisions of cycle {cycle}"),
-    )
+    let what = Message::new("what-decisions").with("cycle", cycle);
+    missing_approvals(&[a, b], approved, what)
 }
 
 /// `REPLICATE_LESSONS`.
-pub(super) fn lessons(p: &Snapshot) -> Option<String> {
+pub(super) fn lessons(p: &Snapshot) -> Option<Message> {
     let cycle = p.state.cycle;
     (!p.outputs
         .lessons
         .iter()
         .any(|l| l.cycle == cycle && l.kind == LessonKind::SuccessFactor))
-    .then(|| format!("no success factor recorded in cycle {cycle}"))
+    .then(|| Message::new("unmet-no-success-factor").with("cycle", cycle))
 }
 
 /// `REPLICATE_EXPOST`: every objective of the strategy in force, in the cycle.
-pub(super) fn expost(p: &Snapshot) -> Option<String> {
+pub(super) fn expost(p: &Snapshot) -> Option<Message> {
     let cycle = p.state.cycle;
     let objectives = p.standing.objectives();
     if objectives.is_empty() {
-        return Some("the strategy in force has no objective to evaluate".into());
+        return Some(Message::new("unmet-no-objective-to-evaluate"));
     }
     let missing: Vec<&str> = objectives
         .iter()
@@ -72,9 +70,8 @@ pub(super) fn expost(p: &Snapshot) -> Option<String> {
         .map(|obj| obj.text.as_str())
         .collect();
     (!missing.is_empty()).then(|| {
-        format!(
-            "no ex-post evaluation in cycle {cycle} of the objectives: {}",
-            quoted(&missing)
-        )
+        Message::new("unmet-expost-missing")
+            .with("cycle", cycle)
+            .with("items", missing)
     })
 }

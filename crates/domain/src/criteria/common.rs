@@ -1,7 +1,8 @@
 //! Small helpers shared by the criteria's checks: the parties, the cities an
-//! activity involves, the approvals still missing, quoted lists.
+//! activity involves, the approvals still missing.
 
 use crate::CityId;
+use crate::message::{Arg, Message};
 use crate::snapshot::Snapshot;
 
 /// The initiator and the counterpart, once there is one.
@@ -23,31 +24,12 @@ pub(super) fn involved(p: &Snapshot, cities: &[CityId]) -> Vec<CityId> {
 pub(super) fn missing_approvals(
     cities: &[CityId],
     approved: impl Fn(CityId) -> bool,
-    what: &str,
-) -> Option<String> {
-    let missing: Vec<String> = cities
-        .iter()
-        .filter(|c| !approved(**c))
-        .map(|c| c.to_string())
-        .collect();
+    what: Message,
+) -> Option<Message> {
+    let missing: Vec<CityId> = cities.iter().copied().filter(|c| !approved(*c)).collect();
     (!missing.is_empty()).then(|| {
-        format!(
-            "{what} lacks the political approval of city {}",
-            missing.join(" and city ")
-        )
+        Message::new("unmet-approval")
+            .with("what", what)
+            .with("cities", Arg::Cities(missing))
     })
-}
-
-/// `'a', 'b', 'c'`.
-pub(super) fn quoted(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|s| format!("'{s}'"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// `a, b, c`.
-pub(super) fn codes<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items.collect::<Vec<_>>().join(", ")
 }

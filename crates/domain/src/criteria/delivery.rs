@@ -2,13 +2,14 @@
 //! move's date (in progress, or planned to start by then), something delivered
 //! in the cycle (a cancellation does not count), every open high risk owned.
 
-use super::common::{involved, quoted};
+use super::common::involved;
+use crate::message::Message;
 use crate::outputs::{ActivityStatus, RiskStatus};
 use crate::snapshot::Snapshot;
 use chrono::NaiveDate;
 
 /// `DO_TEAMS`: a team from each city an activity under way involves.
-pub(super) fn teams(p: &Snapshot, on: NaiveDate) -> Option<String> {
+pub(super) fn teams(p: &Snapshot, on: NaiveDate) -> Option<Message> {
     let plan = p.outputs.plan.as_ref()?;
     let lacking: Vec<&str> = plan
         .under_way(on)
@@ -20,15 +21,14 @@ pub(super) fn teams(p: &Snapshot, on: NaiveDate) -> Option<String> {
         .map(|a| a.plan.title.as_str())
         .collect();
     (!lacking.is_empty()).then(|| {
-        format!(
-            "no team from every city involved in the activities under way on {on}: {}",
-            quoted(&lacking)
-        )
+        Message::new("unmet-teams-lacking")
+            .with("on", on)
+            .with("items", lacking)
     })
 }
 
 /// `DO_PROGRESS`: a report in the current cycle for every activity under way.
-pub(super) fn progress(p: &Snapshot, on: NaiveDate) -> Option<String> {
+pub(super) fn progress(p: &Snapshot, on: NaiveDate) -> Option<Message> {
     let cycle = p.state.cycle;
     let plan = p.outputs.plan.as_ref()?;
     let lacking: Vec<&str> = plan
@@ -37,15 +37,15 @@ pub(super) fn progress(p: &Snapshot, on: NaiveDate) -> Option<String> {
         .map(|a| a.plan.title.as_str())
         .collect();
     (!lacking.is_empty()).then(|| {
-        format!(
-            "no progress report in cycle {cycle} for the activities under way on {on}: {}",
-            quoted(&lacking)
-        )
+        Message::new("unmet-progress-lacking")
+            .with("cycle", cycle)
+            .with("on", on)
+            .with("items", lacking)
     })
 }
 
 /// `DO_DELIVERED`: a report of the cycle that is not a cancellation.
-pub(super) fn delivered(p: &Snapshot) -> Option<String> {
+pub(super) fn delivered(p: &Snapshot) -> Option<Message> {
     let cycle = p.state.cycle;
     let delivered = p.outputs.plan.as_ref().is_some_and(|plan| {
         plan.activities.iter().any(|a| {
@@ -54,16 +54,11 @@ pub(super) fn delivered(p: &Snapshot) -> Option<String> {
                 .any(|r| r.cycle == cycle && r.status != ActivityStatus::Cancelled)
         })
     });
-    (!delivered).then(|| {
-        format!(
-            "no activity has been completed or reported with progress in cycle {cycle} \
-             (a cancellation delivers nothing)"
-        )
-    })
+    (!delivered).then(|| Message::new("unmet-nothing-delivered").with("cycle", cycle))
 }
 
 /// `DO_RISKS_OWNED`: open high risks of activities that are not cancelled.
-pub(super) fn risks_owned(p: &Snapshot) -> Option<String> {
+pub(super) fn risks_owned(p: &Snapshot) -> Option<Message> {
     let plan = p.outputs.plan.as_ref()?;
     let unowned: Vec<&str> = plan
         .activities
@@ -74,10 +69,5 @@ pub(super) fn risks_owned(p: &Snapshot) -> Option<String> {
         .filter(|r| r.owner.is_none() || r.mitigation.is_none())
         .map(|r| r.description.as_str())
         .collect();
-    (!unowned.is_empty()).then(|| {
-        format!(
-            "open high risks without an owner and a mitigation: {}",
-            quoted(&unowned)
-        )
-    })
+    (!unowned.is_empty()).then(|| Message::new("unmet-risks-unowned").with("items", unowned))
 }

@@ -1,8 +1,9 @@
 //! The exit criteria of DESIGN §2: each a named check with a stable code.
 //!
 //! A check returns `None` when the criterion holds and `Some(message)` when it
-//! does not; the message says what is missing in words a city team
-//! understands. [`unmet`] runs every criterion of a step and returns all the
+//! does not; the [`Message`] says what is missing, as a catalogue key and its
+//! arguments (dates, versions, cities, titles), which the reader's language
+//! turns into words a city team understands. [`unmet`] runs every criterion of a step and returns all the
 //! unmet ones, not only the first.
 //!
 //! [`check`] dispatches each code to its check, one file per step family:
@@ -23,6 +24,7 @@ mod standing;
 pub use crate::criterion::{Criterion, Unmet, Warning, WarningCode};
 pub use standing::check_standing;
 
+use crate::message::Message;
 use crate::narrative::Narrative;
 use crate::snapshot::Snapshot;
 use crate::standing::Standing;
@@ -116,7 +118,7 @@ pub(crate) fn unmet_for(kind: MoveKind, p: &Snapshot, on: NaiveDate) -> Vec<Unme
 }
 
 /// Decides one criterion. `None` means it holds.
-pub fn check(criterion: Criterion, p: &Snapshot, on: NaiveDate) -> Option<String> {
+pub fn check(criterion: Criterion, p: &Snapshot, on: NaiveDate) -> Option<Message> {
     use Criterion::*;
     if let Some(message) = missing_counterpart(criterion, p) {
         return Some(message);
@@ -150,11 +152,11 @@ pub fn check(criterion: Criterion, p: &Snapshot, on: NaiveDate) -> Option<String
 }
 
 /// The joint criteria need a counterpart: without one they are unmet.
-fn missing_counterpart(criterion: Criterion, p: &Snapshot) -> Option<String> {
+fn missing_counterpart(criterion: Criterion, p: &Snapshot) -> Option<Message> {
     use Criterion::*;
     let joint = matches!(
         criterion,
         PartnerAssessment | PartnerPriority | PartnerAgreement | PlanApproved | ActApproved
     );
-    (joint && p.counterpart.is_none()).then(|| "the partnership has no counterpart city".into())
+    (joint && p.counterpart.is_none()).then(|| Message::new("unmet-no-counterpart"))
 }

@@ -4,8 +4,9 @@
 //! and, on every later move, an agreement in force, with the warning when the
 //! agreements in force are about to expire with nothing to follow them.
 
-use super::common::{codes, parties, quoted};
+use super::common::parties;
 use crate::city::Area;
+use crate::message::{Arg, Message};
 use crate::outputs::Agreement;
 use crate::snapshot::Snapshot;
 use chrono::{Duration, NaiveDate};
@@ -14,19 +15,17 @@ use chrono::{Duration, NaiveDate};
 const WARN_DAYS: i64 = 90;
 
 /// `PARTNER_COUNTERPART`.
-pub(super) fn counterpart(p: &Snapshot) -> Option<String> {
+pub(super) fn counterpart(p: &Snapshot) -> Option<Message> {
     match p.counterpart {
-        None => Some("no counterpart city has been chosen".into()),
-        Some(c) if c == p.initiator => {
-            Some("the counterpart must be another city than the initiator".into())
-        }
+        None => Some(Message::new("unmet-no-counterpart")),
+        Some(c) if c == p.initiator => Some(Message::new("unmet-counterpart-is-initiator")),
         Some(_) => None,
     }
 }
 
 /// `PARTNER_ASSESSMENT`: the latest assessment of the chosen counterpart
 /// answers, in each group of Figure 9, an item met or not met.
-pub(super) fn assessment(p: &Snapshot) -> Option<String> {
+pub(super) fn assessment(p: &Snapshot) -> Option<Message> {
     let counterpart = p.counterpart?;
     let assessment = p
         .outputs
@@ -35,16 +34,14 @@ pub(super) fn assessment(p: &Snapshot) -> Option<String> {
         .filter(|a| a.candidate == counterpart)
         .max_by_key(|a| (a.on, a.recorded_at));
     let Some(a) = assessment else {
-        return Some("the counterpart has not been assessed against the selection criteria".into());
+        return Some(Message::new("unmet-not-assessed"));
     };
     let undecided = a.undecided_groups();
     (!undecided.is_empty()).then(|| {
-        format!(
-            "the latest assessment of the counterpart ({}) answers no item met or not met in \
-             the groups {}",
-            a.on,
-            codes(undecided.iter().map(|g| g.code()))
-        )
+        let groups = undecided.iter().map(|g| g.code()).collect();
+        Message::new("unmet-assessment-undecided")
+            .with("on", a.on)
+            .with("groups", Arg::Words("selection-group", groups))
     })
 }
 
@@ -63,13 +60,13 @@ fn agreed_areas(p: &Snapshot) -> Vec<Area> {
 }
 
 /// `PARTNER_PRIORITY`.
-pub(super) fn priority(p: &Snapshot) -> Option<String> {
+pub(super) fn priority(p: &Snapshot) -> Option<Message> {
     parties(p)?;
     agreed_areas(p).is_empty().then(|| {
         if p.outputs.priorities.is_empty() {
-            "no first priority area has been agreed".into()
+            Message::new("unmet-no-priority")
         } else {
-            "no first priority area has been agreed by both cities".into()
+            Message::new("unmet-priority-not-joint")
         }
     })
 }
@@ -77,7 +74,7 @@ pub(super) fn priority(p: &Snapshot) -> Option<String> {
 /// `PARTNER_AGREEMENT`: a framework agreement signed by both and in force
 /// on the date of the move, or a joint project agreement signed by both and
 /// in force that names a first priority area agreed by both cities.
-pub(super) fn agreement(p: &Snapshot, on: NaiveDate) -> Option<String> {
+pub(super) fn agreement(p: &Snapshot, on: NaiveDate) -> Option<Message> {
     let agreements = &p.outputs.agreements;
     let (a, b) = parties(p)?;
     let agreed = agreed_areas(p);
@@ -92,27 +89,25 @@ pub(super) fn agreement(p: &Snapshot, on: NaiveDate) -> Option<String> {
     }
     if !in_force.is_empty() {
         let titles: Vec<&str> = in_force.iter().map(|g| g.title.as_str()).collect();
-        return Some(format!(
-            "the project agreements in force on {on} name no first priority area agreed by \
-             both cities: {}",
-            quoted(&titles)
-        ));
+        return Some(
+            Message::new("unmet-project-agreement-off-priority")
+                .with("on", on)
+                .with("items", titles),
+        );
     }
     if agreements.iter().any(|g| g.signed_on(a, b).is_some()) {
-        Some(format!(
-            "no agreement signed by both cities is in force on {on}"
-        ))
+        Some(Message::new("unmet-no-agreement-in-force").with("on", on))
     } else if agreements.is_empty() {
-        Some("no framework agreement or joint project agreement has been recorded".into())
+        Some(Message::new("unmet-no-agreement"))
     } else {
-        Some("no agreement has been signed by both cities".into())
+        Some(Message::new("unmet-agreement-unsigned"))
     }
 }
 
 /// `AGREEMENT_IN_FORCE`: an agreement of any kind signed by both cities and
 /// in force on the date of the move. A partnership without a counterpart has
 /// none to keep in force.
-pub(super) fn in_force(p: &Snapshot, on: NaiveDate) -> Option<String> {
+pub(super) fn in_force(p: &Snapshot, on: NaiveDate) -> Option<Message> {
     let (a, b) = parties(p)?;
     let agreements = &p.outputs.agreements;
     if agreements.iter().any(|g| g.in_force_on(a, b, on)) {
@@ -124,18 +119,17 @@ pub(super) fn in_force(p: &Snapshot, on: NaiveDate) -> Option<String> {
         .filter_map(|g| g.valid_until.filter(|u| *u < on).map(|u| (u, g)))
         .max_by_key(|(u, _)| *u);
     Some(match expired {
-        Some((until, g)) => format!(
-            "the last agreement signed by both cities, '{}', expired on {until}: none is in \
-             force on {on}",
-            g.title
-        ),
-        None => format!("no agreement signed by both cities is in force on {on}"),
+        Some((until, g)) => Message::new("unmet-agreement-expired")
+            .with("title", vec![g.title.as_str()])
+            .with("until", until)
+            .with("on", on),
+        None => Message::new("unmet-no-agreement-in-force").with("on", on),
     })
 }
 
 /// `AGREEMENT_EXPIRING`: the agreements in force on `on` all expire within
 /// [`WARN_DAYS`] days and no agreement signed by both is in force after them.
-pub(super) fn expiring(p: &Snapshot, on: NaiveDate) -> Option<String> {
+pub(super) fn expiring(p: &Snapshot, on: NaiveDate) -> Option<Message> {
     let (a, b) = parties(p)?;
     let agreements = &p.outputs.agreements;
     let in_force: Vec<&Agreement> = agreements
@@ -157,9 +151,10 @@ pub(super) fn expiring(p: &Snapshot, on: NaiveDate) -> Option<String> {
         return None;
     }
     let titles: Vec<&str> = in_force.iter().map(|g| g.title.as_str()).collect();
-    Some(format!(
-        "the agreements in force expire by {last}, in {days} days, and no agreement signed by \
-         both cities follows them: {}",
-        quoted(&titles)
-    ))
+    Some(
+        Message::new("warning-agreement-expiring")
+            .with("last", last)
+            .with("days", days)
+            .with("items", titles),
+    )
 }

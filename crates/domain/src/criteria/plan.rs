@@ -4,69 +4,74 @@
 
 use super::common::{missing_approvals, parties};
 use crate::CityId;
+use crate::message::{Arg, Message, terms};
 use crate::outputs::{ActivityPlan, ActivityStatus, ApprovalSubject};
 use crate::snapshot::Snapshot;
 
 /// `PLAN_ACTIVITY`: activities that are not cancelled count.
-pub(super) fn activity(p: &Snapshot) -> Option<String> {
+pub(super) fn activity(p: &Snapshot) -> Option<Message> {
     match &p.outputs.plan {
-        None => Some("there is no cooperation plan".into()),
+        None => Some(Message::new("unmet-no-plan")),
         Some(plan)
             if !plan
                 .activities
                 .iter()
                 .any(|a| a.status != ActivityStatus::Cancelled) =>
         {
-            Some("the cooperation plan has no activity".into())
+            Some(Message::new("unmet-plan-no-activity"))
         }
         Some(_) => None,
     }
 }
 
 /// `PLAN_ACTIVITY_COMPLETE`.
-pub(super) fn activity_complete(p: &Snapshot) -> Option<String> {
+pub(super) fn activity_complete(p: &Snapshot) -> Option<Message> {
     let plan = p.outputs.plan.as_ref()?;
-    let incomplete: Vec<String> = plan
+    let incomplete: Vec<Message> = plan
         .activities
         .iter()
         .filter(|a| a.status != ActivityStatus::Cancelled)
         .filter_map(|a| {
             let missing = lacking(&a.plan);
-            (!missing.is_empty())
-                .then(|| format!("'{}' lacks {}", a.plan.title, missing.join(", ")))
+            (!missing.is_empty()).then(|| {
+                Message::new("unmet-activity-lacks")
+                    .with("activity", vec![a.plan.title.as_str()])
+                    .with("missing", terms(&missing))
+            })
         })
         .collect();
-    (!incomplete.is_empty()).then(|| incomplete.join("; "))
+    (!incomplete.is_empty())
+        .then(|| Message::new("unmet-parts").with("parts", Arg::Parts(incomplete)))
 }
 
 /// What an activity's planned part lacks.
 fn lacking(x: &ActivityPlan) -> Vec<&'static str> {
     let mut missing = Vec::new();
     if x.lead_city.is_none() {
-        missing.push("lead city");
+        missing.push("lacks-lead-city");
     }
     if x.lead_stakeholder.is_none() {
-        missing.push("lead stakeholder");
+        missing.push("lacks-lead-stakeholder");
     }
     if x.funding.is_empty() {
-        missing.push("funding source");
+        missing.push("lacks-funding");
     }
     match (x.start, x.due) {
-        (Some(s), Some(d)) if s > d => missing.push("start on or before due"),
+        (Some(s), Some(d)) if s > d => missing.push("lacks-start-before-due"),
         (Some(_), Some(_)) => {}
-        _ => missing.push("start and due dates"),
+        _ => missing.push("lacks-dates"),
     }
     if x.expected_results.is_empty() {
-        missing.push("expected results");
+        missing.push("lacks-expected-results");
     }
     missing
 }
 
 /// `PLAN_APPROVED`: the current plan version, by both cities.
-pub(super) fn approved(p: &Snapshot) -> Option<String> {
+pub(super) fn approved(p: &Snapshot) -> Option<Message> {
     let o = &p.outputs;
     let Some(plan) = o.plan.as_ref() else {
-        return Some("there is no cooperation plan to approve".into());
+        return Some(Message::new("unmet-no-plan-to-approve"));
     };
     let (a, b) = parties(p)?;
     let approved = |city: CityId| {
@@ -74,28 +79,29 @@ pub(super) fn approved(p: &Snapshot) -> Option<String> {
             x.subject == ApprovalSubject::Plan && x.version == plan.version && x.city == city
         })
     };
-    missing_approvals(&[a, b], approved, &format!("plan version {}", plan.version))
+    let what = Message::new("what-plan-version").with("version", plan.version);
+    missing_approvals(&[a, b], approved, what)
 }
 
 /// `PLAN_REVISED`: from cycle 2 on, the plan version was made in the current
 /// cycle and both cities approved it in the cycle.
-pub(super) fn revised(p: &Snapshot) -> Option<String> {
+pub(super) fn revised(p: &Snapshot) -> Option<Message> {
     let o = &p.outputs;
     let cycle = p.state.cycle;
     if cycle < 2 {
         return None;
     }
     let Some(plan) = o.plan.as_ref() else {
-        return Some(format!(
-            "there is no cooperation plan to revise in cycle {cycle}"
-        ));
+        return Some(Message::new("unmet-no-plan-to-revise").with("cycle", cycle));
     };
     let version = plan.version;
     if plan.version_cycle != cycle {
-        return Some(format!(
-            "plan version {version} was made in cycle {}: cycle {cycle} needs a revised plan",
-            plan.version_cycle
-        ));
+        return Some(
+            Message::new("unmet-plan-not-revised")
+                .with("version", version)
+                .with("made", plan.version_cycle)
+                .with("cycle", cycle),
+        );
     }
     let (a, b) = parties(p)?;
     let approved = |city: CityId| {
@@ -106,9 +112,8 @@ pub(super) fn revised(p: &Snapshot) -> Option<String> {
                 && x.city == city
         })
     };
-    missing_approvals(
-        &[a, b],
-        approved,
-        &format!("plan version {version} in cycle {cycle}"),
-    )
+    let what = Message::new("what-plan-version-in-cycle")
+        .with("version", version)
+        .with("cycle", cycle);
+    missing_approvals(&[a, b], approved, what)
 }

@@ -130,7 +130,9 @@ fn partner_assessment_blocks_twelve_unknown_answers() {
     assert_eq!(leave(&mut w, &mut p), ["PARTNER_ASSESSMENT"]);
     let message = criteria::check(Criterion::PartnerAssessment, p.snapshot(), w.today()).unwrap();
     assert!(
-        message.ends_with("in the groups POTENTIAL, OPPORTUNITY, SIMILARITY, WILLINGNESS"),
+        message
+            .to_string()
+            .ends_with("groups: POTENTIAL, OPPORTUNITY, SIMILARITY, WILLINGNESS)"),
         "{message}"
     );
 }
@@ -155,7 +157,9 @@ fn partner_assessment_names_the_groups_with_no_item_met_or_not_met() {
     assert_eq!(leave(&mut w, &mut p), ["PARTNER_ASSESSMENT"]);
     let message = criteria::check(Criterion::PartnerAssessment, p.snapshot(), w.today()).unwrap();
     assert!(
-        message.ends_with("in the groups SIMILARITY, WILLINGNESS"),
+        message
+            .to_string()
+            .ends_with("groups: SIMILARITY, WILLINGNESS)"),
         "{message}"
     );
 }
@@ -234,7 +238,7 @@ fn partner_agreement_blocks_a_project_agreement_on_no_agreed_first_priority() {
     assert_eq!(leave(&mut w, &mut p), ["PARTNER_AGREEMENT"]);
     let message = criteria::check(Criterion::PartnerAgreement, p.snapshot(), w.today()).unwrap();
     assert!(
-        message.contains("name no first priority area agreed by both cities"),
+        message.key == "unmet-project-agreement-off-priority",
         "{message}"
     );
 }
@@ -255,7 +259,10 @@ fn agreement_in_force_blocks_an_advance_after_the_agreement_expired() {
     assert!(expired < w.today());
     let message = criteria::check(Criterion::AgreementInForce, p.snapshot(), w.today()).unwrap();
     assert!(
-        message.contains(&format!("expired on {expired}")),
+        message.key == "unmet-agreement-expired"
+            && message
+                .args
+                .contains(&("until", c2c_domain::Arg::Date(expired))),
         "{message}"
     );
 }
@@ -371,7 +378,12 @@ fn readiness_warns_of_an_agreement_that_expires_within_ninety_days_with_nothing_
     let left = (p.outputs().agreements[0].valid_until.unwrap() - w.today()).num_days();
     assert!(left <= 90);
     let message = &r[0].warnings[0].message;
-    assert!(message.contains(&format!("in {left} days")), "{message}");
+    assert!(
+        message
+            .args
+            .contains(&("days", c2c_domain::Arg::Number(left))),
+        "{message}"
+    );
     // A renewal signed by both that follows the MoU ends the warning.
     let until = w.today() + Duration::days(1000);
     sign(

@@ -648,8 +648,12 @@ fn do_teams_and_progress_watch_a_planned_activity_once_its_start_has_come() {
     );
     assert_eq!(unmet(&w, &p), ["DO_TEAMS", "DO_PROGRESS"]);
     let blocked = criteria::unmet(Step::Do, p.snapshot(), w.today());
+    assert_eq!(blocked[0].message.key, "unmet-teams-lacking");
     assert!(
-        blocked[0].message.contains("under way on"),
+        blocked[0]
+            .message
+            .args
+            .contains(&("on", c2c_domain::Arg::Date(w.today()))),
         "{}",
         blocked[0].message
     );
@@ -711,12 +715,17 @@ fn cancelling_an_activity_makes_a_new_plan_version_that_voids_its_approvals() {
     );
     assert_eq!(
         criteria::check(Criterion::PlanApproved, p.snapshot(), w.today()),
-        Some(format!(
-            "plan version {} lacks the political approval of city {} and city {}",
-            version + 1,
-            w.initiator(),
-            w.counterpart
-        ))
+        Some(
+            c2c_domain::Message::new("unmet-approval")
+                .with(
+                    "what",
+                    c2c_domain::Message::new("what-plan-version").with("version", version + 1)
+                )
+                .with(
+                    "cities",
+                    c2c_domain::Arg::Cities(vec![w.initiator(), w.counterpart])
+                )
+        )
     );
     // A second cancellation of the same activity changes nothing more.
     report(
@@ -1053,7 +1062,7 @@ fn a_blocked_move_reports_every_unmet_criterion_with_a_message() {
     match w.mv(&mut p, Move::Advance) {
         Err(DomainError::Blocked { unmet, .. }) => {
             assert_eq!(unmet.len(), 4);
-            assert!(unmet.iter().all(|u| !u.message.is_empty()));
+            assert!(unmet.iter().all(|u| !u.message.key.is_empty()));
         }
         other => panic!("expected a blocked move, got {other:?}"),
     }

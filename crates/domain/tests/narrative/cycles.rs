@@ -49,8 +49,8 @@ fn aim_renewed_blocks_a_second_city_development_cycle_on_the_old_strategy() {
     assert_eq!(leave(&mut w, &mut p), ["AIM_RENEWED"]);
     let message = criteria::check(Criterion::AimRenewed, p.snapshot(), w.today()).unwrap();
     assert!(
-        message.starts_with(
-            "the strategy in force (version 1, recorded on 2020-01-01) predates cycle 2"
+        message.to_string().starts_with(
+            "unmet-not-renewed(what: what-strategy, version: 1, recorded: 2020-01-01, cycle: 2"
         ),
         "{message}"
     );
@@ -95,8 +95,10 @@ fn plan_revised_blocks_a_continual_improvement_cycle_on_the_plan_of_cycle_one() 
     assert_eq!(unmet(&w, &p), ["PLAN_REVISED"]);
     assert_eq!(leave(&mut w, &mut p), ["PLAN_REVISED"]);
     assert_eq!(
-        criteria::check(Criterion::PlanRevised, p.snapshot(), w.today()).unwrap(),
-        "plan version 3 was made in cycle 1: cycle 2 needs a revised plan"
+        criteria::check(Criterion::PlanRevised, p.snapshot(), w.today())
+            .unwrap()
+            .to_string(),
+        "unmet-plan-not-revised(version: 3, made: 1, cycle: 2)"
     );
 }
 
@@ -118,7 +120,9 @@ fn plan_revised_blocks_a_revision_until_both_cities_approve_it_in_the_cycle() {
     assert_eq!(unmet(&w, &p), ["PLAN_APPROVED", "PLAN_REVISED"]);
     let message = criteria::check(Criterion::PlanRevised, p.snapshot(), w.today()).unwrap();
     assert!(
-        message.starts_with("plan version 4 in cycle 2 lacks the political approval"),
+        message
+            .to_string()
+            .starts_with("unmet-approval(what: what-plan-version-in-cycle(version: 4, cycle: 2)"),
         "{message}"
     );
 }

@@ -2,11 +2,12 @@
 //! editor's city.
 
 use crate::context::deps;
-use crate::error::{Result, store as s};
+use crate::error::{GatewayError, Result};
 use crate::guard::editor;
-use crate::object::PartnershipNode;
+use crate::object::{PartnershipNode, names};
 use async_graphql::Context;
 use c2c_domain::{Command, PartnershipId};
+use c2c_store::StoreError;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -23,10 +24,14 @@ pub async fn run(
 ) -> Result<PartnershipNode> {
     let actor = editor(ctx)?;
     let d = deps(ctx)?;
-    let r = s(d
+    let r = d
         .store
         .execute(actor, PartnershipId(id), expected_version, at, command)
-        .await)?;
+        .await;
+    let r = match r {
+        Ok(r) => r,
+        Err(e) => return Err(refused(ctx, e).await),
+    };
     d.bus.poke();
     Ok(PartnershipNode(Arc::new(r.partnership)))
 }
@@ -39,4 +44,14 @@ pub async fn record(
     command: Command,
 ) -> Result<PartnershipNode> {
     run(ctx, id, expected_version, None, command).await
+}
+
+/// A store error for the client; the unmet criteria of a blocked move name
+/// their cities by name.
+pub async fn refused(ctx: &Context<'_>, e: StoreError) -> async_graphql::Error {
+    let e = GatewayError::from(e);
+    match names(ctx, e.cities()).await {
+        Ok(names) => e.with_names(names).into(),
+        Err(_) => e.into(),
+    }
 }

@@ -30,8 +30,15 @@ use partnership::PartnershipMutation;
 use plan::PlanMutation;
 use replicate::ReplicateMutation;
 
-// The root of every mutation. (A doc comment here would become the type's
-// description in the schema.)
+/// Every change. A refused mutation changes nothing and answers an error whose
+/// `extensions` say why: `code` (always: `UNAUTHENTICATED`, `FORBIDDEN`,
+/// `NOT_FOUND`, `INVALID_INPUT`, `TRANSITION_BLOCKED`, `VERSION_CONFLICT` or
+/// `INTERNAL`), `reason` (beside some codes: `CRITERIA_UNMET`,
+/// `MOVE_NOT_ALLOWED`, `PARTNERSHIP_NOT_ACTIVE`, `NOT_PARTY`), `unmet` (a
+/// blocked move: a list of `{code, message, fixedBy}`, the
+/// criterion, what it lacks in words that name the cities, and the mutations
+/// that meet it), `field` (the input field at fault), `expectedVersion` and
+/// `actualVersion` (a conflict: reload and try again).
 #[derive(MergedObject, Debug, Default)]
 pub struct Mutation(
     PartnershipMutation,

@@ -1,7 +1,7 @@
 //! Partnership mutations: the moves (start, advance, loop back, spawn,
 //! suspend, resume, terminate, conclude).
 
-use super::common::run;
+use super::common::{refused, run};
 use crate::context::deps;
 use crate::error::{Result, store as s};
 use crate::guard::{RoleGuard, editor};
@@ -81,7 +81,7 @@ impl PartnershipMutation {
     ) -> Result<PartnershipNode> {
         let actor = editor(ctx)?;
         let d = deps(ctx)?;
-        let r = s(d
+        let spawned = d
             .store
             .spawn(
                 actor,
@@ -89,7 +89,11 @@ impl PartnershipMutation {
                 expected_version,
                 CityId(counterpart_city_id),
             )
-            .await)?;
+            .await;
+        let r = match spawned {
+            Ok(r) => r,
+            Err(e) => return Err(refused(ctx, e).await),
+        };
         d.bus.poke();
         Ok(PartnershipNode(Arc::new(r.child.partnership)))
     }

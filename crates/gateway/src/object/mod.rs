@@ -6,7 +6,8 @@
 //! - `city.rs`: cities, stakeholders, strategies and commitments;
 //! - `account.rs`: `Me`, accounts and tokens; `kpi.rs`: KPI definitions;
 //! - `node.rs`: the partnership node and its lookup; `partnership.rs`: its
-//!   fields, readiness and history;
+//!   fields and history; `readiness.rs`: the moves allowed, every unmet
+//!   criterion in words that name the cities, and the mutations that meet it;
 //! - the outputs by step family: `partner.rs`, `plan.rs`, `delivery.rs`,
 //!   `measure.rs`, `act.rs`, `replicate.rs`;
 //! - `platform.rs`: analytics rows and partner suggestions.
@@ -23,6 +24,7 @@ mod partner;
 mod partnership;
 mod plan;
 mod platform;
+mod readiness;
 mod replicate;
 
 pub use account::{Account, IssuedToken, Me, Token};
@@ -36,3 +38,4 @@ pub use platform::{
     ExpiringNode, FunnelRow, KpiTotalNode, OneSidedNode, StalledNode, StepTime, SuggestionNode,
     WithoutPlanNode,
 };
+pub use readiness::names;

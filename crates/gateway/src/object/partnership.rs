@@ -9,85 +9,17 @@ use super::measure::{self, Evaluation, Feedback, KpiSelection, Measurement};
 use super::node::PartnershipNode;
 use super::partner::{self, Agreement, Assessment, Contact, ContactPerson, FirstPriority};
 use super::plan::{self, Plan};
+use super::readiness::{Readiness, readiness};
 use super::replicate::{ExPost, Lesson};
 use crate::context::loaders;
 use crate::error::Result;
 use crate::loader::{ReasonKey, loaded};
-use crate::types::{Loop, MoveKind, Status, Step};
-use async_graphql::{Context, Object, SimpleObject};
-use c2c_domain::Partnership;
+use crate::types::{Loop, Status, Step};
+use async_graphql::{Context, Object};
 use c2c_store::StoredEvent;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::sync::Arc;
 use uuid::Uuid;
-
-/// An unmet exit criterion.
-#[derive(SimpleObject, Clone, Debug)]
-pub struct UnmetCriterion {
-    /// Its code.
-    pub code: String,
-    /// What is missing.
-    pub message: String,
-}
-
-/// Something that needs no action yet, e.g. `AGREEMENT_EXPIRING`.
-#[derive(SimpleObject, Clone, Debug)]
-pub struct ReadinessWarning {
-    /// Its code.
-    pub code: String,
-    /// What to look at.
-    pub message: String,
-}
-
-/// A move allowed from here: whether it is ready, what blocks it, and what
-/// needs no action yet.
-#[derive(SimpleObject, Clone, Debug)]
-pub struct Readiness {
-    /// The move.
-    #[graphql(name = "move")]
-    pub kind: MoveKind,
-    /// The loop it closes (loop back, spawn).
-    #[graphql(name = "loop")]
-    pub loop_: Option<Loop>,
-    /// The step after the move.
-    pub target: Option<Step>,
-    /// No criterion blocks it.
-    pub ready: bool,
-    /// Every unmet criterion.
-    pub unmet: Vec<UnmetCriterion>,
-    /// What needs no action yet (an agreement that expires within 90 days
-    /// with nothing to follow it).
-    pub warnings: Vec<ReadinessWarning>,
-}
-
-/// Every move allowed to a partnership on a date, with what blocks it.
-fn readiness(p: &Partnership, on: NaiveDate) -> Vec<Readiness> {
-    p.readiness(on)
-        .into_iter()
-        .map(|r| Readiness {
-            kind: r.allowed.kind.into(),
-            loop_: r.allowed.loop_.map(Into::into),
-            target: r.allowed.target.map(Into::into),
-            ready: r.ready,
-            unmet: r
-                .unmet
-                .into_iter()
-                .map(|u| UnmetCriterion {
-                    code: u.criterion.code().to_owned(),
-                    message: u.message,
-                })
-                .collect(),
-            warnings: r
-                .warnings
-                .into_iter()
-                .map(|w| ReadinessWarning {
-                    code: w.code.code().to_owned(),
-                    message: w.message,
-                })
-                .collect(),
-        })
-        .collect()
-}
 
 /// Converts every item of a list of outputs.
 fn all<'a, D: 'a, T: From<&'a D>>(list: &'a [D]) -> Vec<T> {
@@ -169,8 +101,8 @@ impl PartnershipNode {
     /// Every move allowed from here, whether it is ready, every unmet
     /// criterion and the warnings. `on` is the date of the move (default:
     /// today).
-    async fn readiness(&self, on: Option<NaiveDate>) -> Vec<Readiness> {
-        readiness(&self.0, on.unwrap_or_else(|| Utc::now().date_naive()))
+    async fn readiness(&self, ctx: &Context<'_>, on: Option<NaiveDate>) -> Result<Vec<Readiness>> {
+        readiness(ctx, &self.0, on.unwrap_or_else(|| Utc::now().date_naive())).await
     }
     /// The history: every event, oldest first.
     async fn history(&self, ctx: &Context<'_>) -> Result<Vec<EventNode>> {

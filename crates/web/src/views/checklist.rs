@@ -3,8 +3,9 @@
 //! page all show. Each unmet criterion links to the form that meets it.
 
 use crate::page::Tr;
-use c2c_domain::{Criterion, MoveKind, Narrative, Partnership, Readiness, Unmet};
+use c2c_domain::{CityId, Criterion, MoveKind, Narrative, Partnership, Readiness, Unmet};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// One line of the checklist.
 #[derive(Debug, Clone)]
@@ -77,7 +78,12 @@ pub fn moves(tr: Tr, p: &Partnership, on: NaiveDate) -> Vec<MoveLink> {
 
 /// The checklist of leaving the current step: every criterion of the step,
 /// met or not, with the reason and the form that meets it.
-pub fn checklist(tr: Tr, p: &Partnership, on: NaiveDate) -> Vec<Line> {
+pub fn checklist(
+    tr: Tr,
+    names: &HashMap<CityId, String>,
+    p: &Partnership,
+    on: NaiveDate,
+) -> Vec<Line> {
     let step = p.state().step;
     let leaving = p
         .readiness(on)
@@ -97,7 +103,9 @@ pub fn checklist(tr: Tr, p: &Partnership, on: NaiveDate) -> Vec<Line> {
             Line {
                 title: tr.criterion(c),
                 met: missing.is_none(),
-                why: missing.map(|u| u.message.clone()).unwrap_or_default(),
+                why: missing
+                    .map(|u| tr.message(&u.message, names))
+                    .unwrap_or_default(),
                 fix: missing.and_then(|_| fix(tr, p, c)),
             }
         })
@@ -105,13 +113,18 @@ pub fn checklist(tr: Tr, p: &Partnership, on: NaiveDate) -> Vec<Line> {
 }
 
 /// The lines of a refusal: every unmet criterion, with its form.
-pub fn unmet_lines(tr: Tr, p: &Partnership, unmet: &[Unmet]) -> Vec<Line> {
+pub fn unmet_lines(
+    tr: Tr,
+    names: &HashMap<CityId, String>,
+    p: &Partnership,
+    unmet: &[Unmet],
+) -> Vec<Line> {
     unmet
         .iter()
         .map(|u| Line {
             title: tr.criterion(u.criterion),
             met: false,
-            why: u.message.clone(),
+            why: tr.message(&u.message, names),
             fix: fix(tr, p, u.criterion),
         })
         .collect()

@@ -105,7 +105,7 @@ pub async fn page(State(state): State<WebState>, user: User) -> Result<Response,
         .into_iter()
         .map(|u| Need {
             title: tr.criterion(u.criterion),
-            why: u.message.to_string(),
+            why: tr.message(&u.message, &Default::default()),
         })
         .collect();
     let shell = user.shell(user.place.clone(), "/city").await;

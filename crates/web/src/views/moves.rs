@@ -103,8 +103,8 @@ async fn move_page(
     let label = move_label(tr, r);
     let here = format!("/partnerships/{}", p.id());
     let (refusal, unmet) = match refusal {
-        Some((text, unmet)) => (Some(text), unmet_lines(tr, p, &unmet)),
-        None => (None, unmet_lines(tr, p, &r.unmet)),
+        Some((text, unmet)) => (Some(text), unmet_lines(tr, &names, p, &unmet)),
+        None => (None, unmet_lines(tr, &names, p, &r.unmet)),
     };
     let mut cities: Vec<(CityId, String)> = names
         .iter()

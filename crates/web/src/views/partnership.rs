@@ -121,7 +121,7 @@ pub fn overview(tr: Tr, names: &HashMap<CityId, String>, p: &Partnership) -> Ove
         steps,
         question: tr.question(s.state.step),
         checklist_title: tr.t1("checklist-title", "step", tr.step(s.state.step)),
-        checklist: checklist(tr, p, on),
+        checklist: checklist(tr, names, p, on),
         moves: moves(tr, p, on),
     }
 }
