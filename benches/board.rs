@@ -29,6 +29,7 @@ async fn serve(store: Store) -> String {
         c2c_web::WebState {
             store: app.store().clone(),
             on_change: app.change_hook(),
+            downloads: app.download_hook(),
         },
         c2c_web::WebConfig::default(),
     );

@@ -324,6 +324,7 @@ async fn serve(
         c2c_web::WebState {
             store: app.store().clone(),
             on_change: app.change_hook(),
+            downloads: app.download_hook(),
         },
         web_config,
     );

@@ -94,6 +94,20 @@ impl Application {
         std::sync::Arc::new(move || bus.poke())
     }
 
+    /// What the process calls to serve an export to an account signed in
+    /// some other way (the web app's session): the file name
+    /// (`partnerships.csv`, …) and the query string, with the access rules
+    /// of `/export/{file}`.
+    pub fn download_hook(&self) -> crate::export::DownloadHook {
+        let store = self.store().clone();
+        std::sync::Arc::new(move |account, file: String, query: Option<String>| {
+            let store = store.clone();
+            Box::pin(async move {
+                crate::export::for_account(&store, account, &file, query.as_deref()).await
+            })
+        })
+    }
+
     /// Serves other routes beside the API's (the web app at `/`).
     pub fn mount(mut self, routes: axum::Router) -> Self {
         self.mounted = self.mounted.merge(routes);

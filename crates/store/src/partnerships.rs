@@ -9,7 +9,9 @@ use crate::error::{Result, StoreError};
 use crate::events::{self, StoredEvent, event};
 use crate::standing::{stakeholders_of, standing_and_counterpart};
 use crate::{Actor, Store, Writer, now};
-use c2c_domain::{CityId, Command, Ctx, Partnership, PartnershipId, StartRequest, Step};
+use c2c_domain::{
+    Change, CityId, Command, Ctx, Partnership, PartnershipId, StartRequest, Step,
+};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
@@ -20,6 +22,8 @@ use uuid::Uuid;
 pub struct Recorded {
     /// The event.
     pub event: StoredEvent,
+    /// What it changed, as the domain says it (the record it wrote).
+    pub change: Change,
     /// The partnership after the event.
     pub partnership: Partnership,
 }
@@ -134,6 +138,7 @@ impl Store {
         w.commit().await?;
         Ok(Recorded {
             event,
+            change: e.change,
             partnership: p,
         })
     }
@@ -172,6 +177,7 @@ impl Store {
         w.commit().await?;
         Ok(Recorded {
             event,
+            change: e.change,
             partnership: after,
         })
     }
@@ -225,10 +231,12 @@ impl Store {
         Ok(SpawnRecorded {
             origin: Recorded {
                 event: origin_event,
+                change: spawned.origin_event.change,
                 partnership: after,
             },
             child: Recorded {
                 event: child_event,
+                change: spawned.child_event.change,
                 partnership: spawned.child,
             },
         })

@@ -1,7 +1,10 @@
 //! What the web app's handlers share: the store, and what to call after a
 //! change. A leaf: every page module uses it, it uses none of them.
 
-use c2c_store::Store;
+use axum::response::Response;
+use c2c_store::{Account, Store};
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 /// What the web app's handlers share.
@@ -12,7 +15,17 @@ pub struct WebState {
     /// Called after every change, so that live subscribers of the API hear
     /// of it (the gateway's event bus).
     pub on_change: Arc<dyn Fn() + Send + Sync>,
+    /// Serves an export (CSV, `.xlsx`) to the signed-in account: the
+    /// gateway's, with the API's access rules.
+    pub downloads: Downloads,
 }
+
+/// (account, file name, query string) → the download.
+pub type Downloads = Arc<
+    dyn Fn(Account, String, Option<String>) -> Pin<Box<dyn Future<Output = Response> + Send>>
+        + Send
+        + Sync,
+>;
 
 impl std::fmt::Debug for WebState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

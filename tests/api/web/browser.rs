@@ -406,6 +406,23 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Runs a script in the page with arguments; its value.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("the script failed: {e}"))
+    }
+
+    /// Runs a script that calls its last argument when done; the value it
+    /// passes.
+    pub async fn js_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute_async(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("the script failed: {e}"))
+    }
+
     /// Ends the session.
     pub async fn close(self) {
         let _ = self.client.close().await;

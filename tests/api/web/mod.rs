@@ -2,11 +2,13 @@
 //! (`browser.rs`), on PostgreSQL and SQLite. `journey.rs` takes a partnership
 //! from Partner to Do with one session per city; `security.rs` checks form
 //! tokens, sessions, the sign-in limit and what another city's session sees,
-//! over plain HTTP with a cookie jar.
+//! over plain HTTP with a cookie jar; `narrative.rs` works every step and loop,
+//! and `operator.rs` the operator's platform after it.
 
 mod browser;
 mod journey;
 mod narrative;
+mod operator;
 mod security;
 mod steps;
 mod tour;

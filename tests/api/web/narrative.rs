@@ -4,7 +4,8 @@
 //! Continual improvement, finish the second cycle and spawn a new partnership
 //! at Replicate. Every page they open is checked with axe-core (no serious or
 //! critical violation); one move is made with the keyboard only; the board is
-//! saved at 375 and 1280 pixels.
+//! saved at 375 and 1280 pixels. An operator then works the platform
+//! (`operator.rs`).
 
 use super::PASSWORD;
 use super::browser::Browser;
@@ -392,6 +393,8 @@ async fn whole_narrative(backend: TestBackend) {
         small.close().await;
     }
     a.close().await;
+    let shanghai = "Shanghai foreign affairs office";
+    super::operator::platform(&p.address, &p.store, "HIGH_LEVEL_VISITS", shanghai).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

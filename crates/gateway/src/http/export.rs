@@ -95,6 +95,32 @@ pub fn scope_of(viewer: &Viewer) -> Option<Scope> {
     }
 }
 
+/// Serves an export to an account authenticated elsewhere: (account, file
+/// name, query string) → the download.
+pub type DownloadHook = std::sync::Arc<
+    dyn Fn(
+            c2c_store::Account,
+            String,
+            Option<String>,
+        ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Response> + Send>>
+        + Send
+        + Sync,
+>;
+
+/// The download a file name asks for, for an account already authenticated
+/// (a browser's session): "not found" for a file there is not.
+pub async fn for_account(
+    store: &Store,
+    account: c2c_store::Account,
+    file: &str,
+    query: Option<&str>,
+) -> Response {
+    match Download::parse(file, query) {
+        Some(download) => respond(store, &Viewer { account }, download).await,
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 /// `/export/{file}` with a bearer token.
 pub(super) async fn with_token(
     State(state): State<AppState>,

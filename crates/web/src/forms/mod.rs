@@ -4,9 +4,11 @@
 //! the submitted values ([`Fields`]), the checks of what a browser sends
 //! ([`Check`]), and recording a command ([`record`]): on success a redirect to
 //! the partnership, on refusal the same form with the store's reasons next to
-//! the fields they concern and nothing the user typed lost.
+//! the fields they concern and nothing the user typed lost. `admin.rs` holds
+//! the operator's forms (cities, stakeholders, KPIs, accounts).
 
 pub mod act;
+pub mod admin;
 pub mod common;
 pub mod contacts;
 pub mod delivery;

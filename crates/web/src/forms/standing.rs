@@ -499,21 +499,7 @@ pub async fn commitment(
 
 async fn stakeholder_form(user: &User) -> FormPage {
     let tr = user.tr();
-    let fields = vec![
-        Field::new("name", tr.t("stakeholder-name"), Input::Text).required(),
-        Field::new(
-            "sector",
-            tr.t("stakeholder-sector"),
-            Input::Radio(options::<HelixSector>(tr, "helix")),
-        )
-        .required(),
-        Field::new(
-            "involvement",
-            tr.t("stakeholder-involvement"),
-            Input::Select(options::<Involvement>(tr, "involvement")),
-        )
-        .required(),
-    ];
+    let fields = super::admin::stakeholder_fields(tr);
     let mut form = city_form_page(
         user,
         ("stakeholder-title", Step::Aim),

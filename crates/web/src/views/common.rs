@@ -2,7 +2,7 @@
 //! the same "not found" as a missing one), a partnership's title.
 
 use crate::auth::User;
-use crate::page::Failure;
+use crate::page::{Failure, Tr};
 use c2c_domain::{CityId, Partnership, PartnershipId};
 use c2c_store::Store;
 use std::collections::HashMap;
@@ -16,6 +16,17 @@ pub async fn city_names(store: &Store, user: &User) -> Result<HashMap<CityId, St
         .into_iter()
         .map(|c| (c.id, c.name))
         .collect())
+}
+
+/// A KPI's name in the reader's language: the catalogue's words for the
+/// guidebook's indicators, the name it was defined with for the others.
+pub fn kpi_name(tr: Tr, d: &c2c_domain::KpiDefinition) -> String {
+    let id = format!("kpi-{}", d.code.as_str());
+    if tr.0.has(&id) {
+        tr.t(&id)
+    } else {
+        d.name.clone()
+    }
 }
 
 /// A partnership the account may see; "not found" otherwise, exactly as for

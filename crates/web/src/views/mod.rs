@@ -1,7 +1,9 @@
 //! The pages of a signed-in account, one module per feature: the board of
 //! the city, a partnership's page and its moves, what awaits the city,
-//! starting a partnership, inviting a colleague, and the forms of the outputs.
+//! starting a partnership, inviting a colleague, the forms of the outputs,
+//! and the operator's platform (its dashboard and administration).
 
+pub(crate) mod admin;
 mod attention;
 mod awaiting;
 mod board;
@@ -12,11 +14,14 @@ mod invite;
 mod moves;
 mod outputs;
 mod partnership;
+mod platform;
 mod sections;
 mod start;
 
 use crate::WebState;
-use crate::forms::{act, contacts, delivery, measure, partner, plan, standing};
+use crate::forms::{
+    act, admin as admin_forms, contacts, delivery, measure, partner, plan, standing,
+};
 use axum::Router;
 use axum::routing::get;
 
@@ -35,6 +40,33 @@ pub fn routes() -> Router<WebState> {
             get(moves::confirm).post(moves::perform),
         )
         .merge(form_routes())
+        .merge(platform_routes())
+}
+
+/// The operator's pages and the downloads.
+fn platform_routes() -> Router<WebState> {
+    Router::new()
+        .route("/platform", get(platform::page))
+        .route("/platform/cities", get(admin::cities))
+        .route(
+            "/platform/cities/new",
+            get(admin_forms::city_page).post(admin_forms::city),
+        )
+        .route(
+            "/platform/cities/{id}/stakeholders/new",
+            get(admin_forms::stakeholder_page).post(admin_forms::stakeholder),
+        )
+        .route("/platform/accounts", get(admin::accounts))
+        .route(
+            "/platform/accounts/{id}/disable",
+            get(admin_forms::disable_page).post(admin_forms::disable),
+        )
+        .route("/platform/kpis", get(admin::kpis))
+        .route(
+            "/platform/kpis/new",
+            get(admin_forms::kpi_page).post(admin_forms::kpi),
+        )
+        .route("/downloads/{file}", get(platform::download))
 }
 
 /// The routes of the output forms: each a page (GET) and its submission.
