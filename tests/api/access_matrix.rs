@@ -50,11 +50,11 @@ pub const CALLERS: [Caller; 7] = [
 ];
 
 /// The number of mutations of the schema (checked against the schema).
-pub const MUTATIONS: usize = 40;
+pub const MUTATIONS: usize = 41;
 
 /// The size of the access matrix: the (mutation, caller) calls checked.
 pub const CALLS_CHECKED: usize = MUTATIONS * CALLERS.len();
-const _: () = assert!(CALLS_CHECKED == 280, "40 mutations x 7 callers");
+const _: () = assert!(CALLS_CHECKED == 287, "41 mutations x 7 callers");
 
 /// What a call must answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,13 +103,13 @@ fn rows() -> Vec<Row> {
         Row {
             mutation: "chooseCounterpart",
             // On `s`, at Partner: only the initiator chooses.
-            document: "mutation($p: UUID!, $c: UUID!) { chooseCounterpart(partnershipId: $p, cityId: $c) { id } }",
+            document: "mutation($p: UUID!, $c: UUID!) { chooseCounterpart(partnershipId: $p, cityId: $c) { partnership { id } } }",
             vars: |w, _| json!({ "p": w.id("s"), "c": w.app.counterpart.id }),
             expect: INITIATOR,
         },
         Row {
             mutation: "recordAssessment",
-            document: "mutation($p: UUID!, $i: AssessmentInput!) { recordAssessment(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: AssessmentInput!) { recordAssessment(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, c| {
                 let candidate = if c == Counterpart {
                     &w.app.initiator.id
@@ -122,7 +122,7 @@ fn rows() -> Vec<Row> {
         },
         Row {
             mutation: "recordContact",
-            document: "mutation($p: UUID!, $i: ContactInput!) { recordContact(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: ContactInput!) { recordContact(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "on": w.today, "kind": "MEETING", "direction": "INBOUND", "outcome": "Talks on logistics" }))
             },
@@ -130,7 +130,7 @@ fn rows() -> Vec<Row> {
         },
         Row {
             mutation: "recordContactPerson",
-            document: "mutation($p: UUID!, $i: ContactPersonInput!) { recordContactPerson(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: ContactPersonInput!) { recordContactPerson(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "name": "Li Wei", "role": "Foreign affairs office", "from": w.today, "announced": true }))
             },
@@ -138,13 +138,13 @@ fn rows() -> Vec<Row> {
         },
         Row {
             mutation: "recordFollowUp",
-            document: "mutation($p: UUID!, $c: UUID!, $on: NaiveDate!) { recordFollowUp(partnershipId: $p, contactId: $c, on: $on, note: \"Minutes sent\") { id } }",
+            document: "mutation($p: UUID!, $c: UUID!, $on: NaiveDate!) { recordFollowUp(partnershipId: $p, contactId: $c, on: $on, note: \"Minutes sent\") { partnership { id } } }",
             vars: |w, _| json!({ "p": w.id("p"), "c": w.first("contacts"), "on": w.today }),
             expect: PARTY,
         },
         Row {
             mutation: "recordAgreement",
-            document: "mutation($p: UUID!, $i: AgreementInput!) { recordAgreement(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: AgreementInput!) { recordAgreement(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "kind": "LETTER_OF_INTENT", "title": "Letter of intent on logistics", "areas": ["TRANSPORT_LOGISTICS"] }))
             },
@@ -153,39 +153,45 @@ fn rows() -> Vec<Row> {
         Row {
             mutation: "recordSignature",
             // The newest agreement, which neither city has signed yet.
-            document: "mutation($p: UUID!, $a: UUID!, $on: NaiveDate!) { recordSignature(partnershipId: $p, agreementId: $a, by: \"Mayor\", on: $on) { id } }",
+            document: "mutation($p: UUID!, $a: UUID!, $on: NaiveDate!) { recordSignature(partnershipId: $p, agreementId: $a, by: \"Mayor\", on: $on) { partnership { id } } }",
             vars: |w, _| json!({ "p": w.id("p"), "a": w.last("agreements"), "on": w.today }),
             expect: PARTY,
         },
         Row {
             mutation: "recordFirstPriority",
-            document: "mutation($p: UUID!, $on: NaiveDate!) { recordFirstPriority(partnershipId: $p, area: TRANSPORT_LOGISTICS, by: \"Mayor\", on: $on) { id } }",
+            document: "mutation($p: UUID!, $on: NaiveDate!) { recordFirstPriority(partnershipId: $p, area: TRANSPORT_LOGISTICS, by: \"Mayor\", on: $on) { partnership { id } } }",
             vars: |w, _| json!({ "p": w.id("p"), "on": w.today }),
             expect: PARTY,
         },
         Row {
             mutation: "recordPlan",
-            document: "mutation($p: UUID!) { recordPlan(partnershipId: $p, title: \"Cooperation plan 2026\", summary: \"Logistics next\") { id } }",
+            document: "mutation($p: UUID!) { recordPlan(partnershipId: $p, title: \"Cooperation plan 2026\", summary: \"Logistics next\") { partnership { id } } }",
             vars: |w, _| json!({ "p": w.id("p") }),
             expect: PARTY,
         },
         Row {
             mutation: "recordActivity",
-            document: "mutation($p: UUID!, $i: ActivityInput!) { recordActivity(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: ActivityInput!) { recordActivity(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "title": "Rail freight study", "area": "TRANSPORT_LOGISTICS" }))
             },
             expect: PARTY,
         },
         Row {
+            mutation: "updateActivity",
+            document: "mutation($p: UUID!, $a: UUID!) { updateActivity(partnershipId: $p, id: $a, changes: { expectedResults: \"A freight study\" }) { activity { id } } }",
+            vars: |w, _| json!({ "p": w.id("p"), "a": w.activity() }),
+            expect: PARTY,
+        },
+        Row {
             mutation: "recordTeam",
-            document: "mutation($p: UUID!, $i: TeamInput!) { recordTeam(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: TeamInput!) { recordTeam(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| w.on_p(json!({ "activityId": w.activity(), "name": "Study team" })),
             expect: PARTY,
         },
         Row {
             mutation: "recordProgress",
-            document: "mutation($p: UUID!, $i: ProgressInput!) { recordProgress(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: ProgressInput!) { recordProgress(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "activityId": w.activity(), "on": w.today, "summary": "Kick-off held", "status": "IN_PROGRESS" }))
             },
@@ -193,7 +199,7 @@ fn rows() -> Vec<Row> {
         },
         Row {
             mutation: "recordRisk",
-            document: "mutation($p: UUID!, $i: RiskInput!) { recordRisk(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: RiskInput!) { recordRisk(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "activityId": w.activity(), "description": "Budget cut", "likelihood": "LOW", "impact": "LOW", "status": "OPEN" }))
             },
@@ -201,7 +207,7 @@ fn rows() -> Vec<Row> {
         },
         Row {
             mutation: "recordKpiSelection",
-            document: "mutation($p: UUID!, $i: KpiSelectionInput!) { recordKpiSelection(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: KpiSelectionInput!) { recordKpiSelection(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "kpiCode": "VISITORS", "objectiveId": w.objectives[0], "target": { "count": 1000 }, "reportingCityIds": [w.app.initiator.id, w.app.counterpart.id] }))
             },
@@ -210,7 +216,7 @@ fn rows() -> Vec<Row> {
         Row {
             mutation: "recordMeasurement",
             // Each city reports for itself (callers of no party: the initiator).
-            document: "mutation($p: UUID!, $i: MeasurementInput!) { recordMeasurement(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: MeasurementInput!) { recordMeasurement(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, c| {
                 w.on_p(json!({ "selectionId": w.first("kpiSelections"), "cityId": w.city(c).id, "periodStart": "2025-01-01", "periodEnd": "2025-06-30", "value": { "count": 12 }, "source": "University registry" }))
             },
@@ -218,7 +224,7 @@ fn rows() -> Vec<Row> {
         },
         Row {
             mutation: "recordFeedback",
-            document: "mutation($p: UUID!, $i: FeedbackInput!) { recordFeedback(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: FeedbackInput!) { recordFeedback(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "team": "Study team", "text": "A good start", "on": w.today }))
             },
@@ -226,7 +232,7 @@ fn rows() -> Vec<Row> {
         },
         Row {
             mutation: "recordEvaluation",
-            document: "mutation($p: UUID!, $i: EvaluationInput!) { recordEvaluation(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: EvaluationInput!) { recordEvaluation(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "strengths": "Trust", "challenges": "Distance", "on": w.today }))
             },
@@ -234,14 +240,14 @@ fn rows() -> Vec<Row> {
         },
         Row {
             mutation: "recordAdjustment",
-            document: "mutation($p: UUID!) { recordAdjustment(partnershipId: $p, proposal: \"Add a logistics track\") { id } }",
+            document: "mutation($p: UUID!) { recordAdjustment(partnershipId: $p, proposal: \"Add a logistics track\") { partnership { id } } }",
             vars: |w, _| json!({ "p": w.id("p") }),
             expect: PARTY,
         },
         Row {
             mutation: "recordDecision",
             // The first adjustment without a decision.
-            document: "mutation($p: UUID!, $i: DecisionInput!) { recordDecision(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: DecisionInput!) { recordDecision(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "adjustmentId": w.pending_adjustment(), "outcome": "APPROVED", "on": w.today }))
             },
@@ -249,7 +255,7 @@ fn rows() -> Vec<Row> {
         },
         Row {
             mutation: "recordApproval",
-            document: "mutation($p: UUID!, $i: ApprovalInput!) { recordApproval(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: ApprovalInput!) { recordApproval(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "subject": "DECISIONS", "version": int_at(&w.state, "/p/decisionsVersion"), "by": "City Council", "on": w.today }))
             },
@@ -257,13 +263,13 @@ fn rows() -> Vec<Row> {
         },
         Row {
             mutation: "recordLesson",
-            document: "mutation($p: UUID!) { recordLesson(partnershipId: $p, kind: KNOWLEDGE_TRANSFER, text: \"Share the study\") { id } }",
+            document: "mutation($p: UUID!) { recordLesson(partnershipId: $p, kind: KNOWLEDGE_TRANSFER, text: \"Share the study\") { partnership { id } } }",
             vars: |w, _| json!({ "p": w.id("p") }),
             expect: PARTY,
         },
         Row {
             mutation: "recordExPostEvaluation",
-            document: "mutation($p: UUID!, $i: ExPostInput!) { recordExPostEvaluation(partnershipId: $p, input: $i) { id } }",
+            document: "mutation($p: UUID!, $i: ExPostInput!) { recordExPostEvaluation(partnershipId: $p, input: $i) { partnership { id } } }",
             vars: |w, _| {
                 w.on_p(json!({ "objectiveId": w.objectives[0], "foreseen": "Forty", "achieved": "Forty-one", "gap": "None" }))
             },
@@ -734,9 +740,9 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         let f = Flow::start(&app).await;
         let calls = [
             ("advancePartnership", "mutation($id: UUID!) { advancePartnership(id: $id, expectedVersion: 99) { id } }"),
-            ("recordPlan", "mutation($id: UUID!) { recordPlan(partnershipId: $id, title: \"Plan\", expectedVersion: 99) { id } }"),
+            ("recordPlan", "mutation($id: UUID!) { recordPlan(partnershipId: $id, title: \"Plan\", expectedVersion: 99) { partnership { id } } }"),
             ("spawnPartnership", "mutation($id: UUID!, $c: UUID!) { spawnPartnership(fromId: $id, counterpartCityId: $c, expectedVersion: 99) { id } }"),
-            ("recordFollowUp", "mutation($id: UUID!) { recordFollowUp(partnershipId: $id, contactId: $id, on: \"2020-01-01\", note: \"\") { id } }"),
+            ("recordFollowUp", "mutation($id: UUID!) { recordFollowUp(partnershipId: $id, contactId: $id, on: \"2020-01-01\", note: \"\") { partnership { id } } }"),
         ];
         for (name, document) in calls {
             let events = app.count("event").await;

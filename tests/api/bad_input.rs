@@ -104,7 +104,7 @@ async fn measured_partnership(app: &TestApp) -> (String, String, String, String)
     let id = str_at(p.ok(), "/startPartnership/id");
     app.gql(
         token,
-        "mutation($p: UUID!) { recordPlan(partnershipId: $p, title: \"Plan\") { id } }",
+        "mutation($p: UUID!) { recordPlan(partnershipId: $p, title: \"Plan\") { partnership { id } } }",
         json!({ "p": id }),
     )
     .await
@@ -112,7 +112,7 @@ async fn measured_partnership(app: &TestApp) -> (String, String, String, String)
     for code in ["FOREIGN_STUDENTS", "PARTNERSHIP_QUALITY", "FDI_INBOUND"] {
         app.gql(
             token,
-            "mutation($p: UUID!, $i: KpiSelectionInput!) { recordKpiSelection(partnershipId: $p, input: $i) { id } }",
+            "mutation($p: UUID!, $i: KpiSelectionInput!) { recordKpiSelection(partnershipId: $p, input: $i) { partnership { id } } }",
             json!({ "p": id, "i": { "kpiCode": code, "reportingCityIds": [app.initiator.id] } }),
         )
         .await
@@ -142,7 +142,7 @@ async fn measured_partnership(app: &TestApp) -> (String, String, String, String)
     )
 }
 
-const MEASURE: &str = "mutation($p: UUID!, $i: MeasurementInput!) { recordMeasurement(partnershipId: $p, input: $i) { id version } }";
+const MEASURE: &str = "mutation($p: UUID!, $i: MeasurementInput!) { recordMeasurement(partnershipId: $p, input: $i) { partnership { id version } } }";
 
 fn measurement(p: &str, selection: &str, city: &str, value: Value) -> Value {
     json!({ "p": p, "i": {
@@ -252,17 +252,17 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         let today = chrono::Utc::now().date_naive().to_string();
         // An unknown partnership, read and written.
         refused(&app, token, "query($p: UUID!) { partnership(id: $p) { id } }", json!({ "p": UNKNOWN }), "NOT_FOUND", None).await;
-        refused(&app, token, "mutation($p: UUID!, $i: ContactInput!) { recordContact(partnershipId: $p, input: $i) { id } }", json!({ "p": UNKNOWN, "i": { "on": today, "kind": "CALL", "direction": "OUTBOUND" } }), "NOT_FOUND", None).await;
+        refused(&app, token, "mutation($p: UUID!, $i: ContactInput!) { recordContact(partnershipId: $p, input: $i) { partnership { id } } }", json!({ "p": UNKNOWN, "i": { "on": today, "kind": "CALL", "direction": "OUTBOUND" } }), "NOT_FOUND", None).await;
         refused(&app, token, "mutation($p: UUID!) { advancePartnership(id: $p, expectedVersion: 1) { id } }", json!({ "p": UNKNOWN }), "NOT_FOUND", None).await;
         // An unknown city.
         refused(&app, token, "query($c: UUID!) { city(id: $c) { id } }", json!({ "c": UNKNOWN }), "NOT_FOUND", None).await;
         refused(&app, &app.operator, "mutation($c: UUID!) { addStakeholder(cityId: $c, input: { name: \"Port authority\", sector: GOVERNMENT, involvement: PROMOTER }) { id } }", json!({ "c": UNKNOWN }), "NOT_FOUND", None).await;
-        refused(&app, token, "mutation($p: UUID!, $c: UUID!) { recordAssessment(partnershipId: $p, input: { candidateCityId: $c, on: \"2025-01-01\", items: [] }) { id } }", json!({ "p": p, "c": UNKNOWN }), "NOT_FOUND", None).await;
+        refused(&app, token, "mutation($p: UUID!, $c: UUID!) { recordAssessment(partnershipId: $p, input: { candidateCityId: $c, on: \"2025-01-01\", items: [] }) { partnership { id } } }", json!({ "p": p, "c": UNKNOWN }), "NOT_FOUND", None).await;
         // An unknown activity.
-        refused(&app, token, "mutation($p: UUID!, $i: ProgressInput!) { recordProgress(partnershipId: $p, input: $i) { id } }", json!({ "p": p, "i": { "activityId": UNKNOWN, "on": today, "summary": "Done", "status": "COMPLETED" } }), "NOT_FOUND", None).await;
+        refused(&app, token, "mutation($p: UUID!, $i: ProgressInput!) { recordProgress(partnershipId: $p, input: $i) { partnership { id } } }", json!({ "p": p, "i": { "activityId": UNKNOWN, "on": today, "summary": "Done", "status": "COMPLETED" } }), "NOT_FOUND", None).await;
         // An unknown KPI selection is checked in the measurement test; an
         // unknown KPI code here.
-        refused(&app, token, "mutation($p: UUID!) { recordKpiSelection(partnershipId: $p, input: { kpiCode: \"NO_SUCH_KPI\" }) { id } }", json!({ "p": p }), "NOT_FOUND", None).await;
+        refused(&app, token, "mutation($p: UUID!) { recordKpiSelection(partnershipId: $p, input: { kpiCode: \"NO_SUCH_KPI\" }) { partnership { id } } }", json!({ "p": p }), "NOT_FOUND", None).await;
     }
 
     async fn malformed_arguments_are_refused_as_invalid_input(app) {
@@ -271,7 +271,7 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         // A negative expected version, inline and as a variable.
         refused(&app, token, "mutation($p: UUID!) { advancePartnership(id: $p, expectedVersion: -1) { id } }", json!({ "p": p }), "INVALID_INPUT", None).await;
         refused(&app, token, "mutation($p: UUID!, $v: Int!) { advancePartnership(id: $p, expectedVersion: $v) { id } }", json!({ "p": p, "v": -1 }), "INVALID_INPUT", None).await;
-        refused(&app, token, "mutation($p: UUID!) { recordPlan(partnershipId: $p, title: \"Plan 2\", expectedVersion: -7) { id } }", json!({ "p": p }), "INVALID_INPUT", None).await;
+        refused(&app, token, "mutation($p: UUID!) { recordPlan(partnershipId: $p, title: \"Plan 2\", expectedVersion: -7) { partnership { id } } }", json!({ "p": p }), "INVALID_INPUT", None).await;
         // Pages: too large, not positive, a cursor that is not one.
         refused(&app, token, "{ partnerships(first: 1000) { nodes { id } } }", json!({}), "INVALID_INPUT", Some("first")).await;
         refused(&app, token, "{ partnerships(first: 0) { nodes { id } } }", json!({}), "INVALID_INPUT", Some("first")).await;
@@ -280,7 +280,7 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         refused(&app, token, "{ partnership(id: \"not-a-uuid\") { id } }", json!({}), "INVALID_INPUT", None).await;
         refused(&app, token, "query($p: UUID!) { partnership(id: $p) { id } }", json!({ "p": "1234" }), "INVALID_INPUT", None).await;
         // An invalid currency code in funding.
-        refused(&app, token, "mutation($p: UUID!, $i: ActivityInput!) { recordActivity(partnershipId: $p, input: $i) { id } }", json!({ "p": p, "i": { "title": "Exchange", "funding": [{ "amount": "100", "currency": "XXX", "source": "City budget" }] } }), "INVALID_INPUT", Some("currency")).await;
+        refused(&app, token, "mutation($p: UUID!, $i: ActivityInput!) { recordActivity(partnershipId: $p, input: $i) { partnership { id } } }", json!({ "p": p, "i": { "title": "Exchange", "funding": [{ "amount": "100", "currency": "XXX", "source": "City budget" }] } }), "INVALID_INPUT", Some("currency")).await;
         // An invalid country code, and other malformed city fields.
         let city = "mutation($i: CityInput!) { createCity(input: $i) { id } }";
         refused(&app, &app.operator, city, json!({ "i": { "name": "Atlantis", "country": "XZ" } }), "INVALID_INPUT", Some("country")).await;
@@ -295,10 +295,10 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         let token = &app.initiator.editor;
         let me = app.initiator.id.clone();
         let (p, _, _, money) = measured_partnership(&app).await;
-        let contact = "mutation($p: UUID!, $i: ContactInput!) { recordContact(partnershipId: $p, input: $i) { id } }";
+        let contact = "mutation($p: UUID!, $i: ContactInput!) { recordContact(partnershipId: $p, input: $i) { partnership { id } } }";
         refused(&app, token, contact, json!({ "p": p, "i": { "on": "1899-12-31", "kind": "CALL", "direction": "OUTBOUND" } }), "INVALID_INPUT", Some("on")).await;
         refused(&app, token, contact, json!({ "p": p, "i": { "on": "2024-01-10", "kind": "CALL", "direction": "OUTBOUND", "followUpDue": "2101-01-01" } }), "INVALID_INPUT", Some("followUpDue")).await;
-        let activity = "mutation($p: UUID!, $i: ActivityInput!) { recordActivity(partnershipId: $p, input: $i) { plan { activities { id } } } }";
+        let activity = "mutation($p: UUID!, $i: ActivityInput!) { recordActivity(partnershipId: $p, input: $i) { partnership { plan { activities { id } } } } }";
         refused(&app, token, activity, json!({ "p": p, "i": { "title": "Exchange", "start": "2024-01-01", "due": "2101-01-01" } }), "INVALID_INPUT", Some("due")).await;
         // More than four decimal places: one message, whatever carries the amount.
         let funding = refused(&app, token, activity, json!({ "p": p, "i": { "title": "Exchange", "funding": [{ "amount": "10.12345", "currency": "XAU", "source": "Gold reserve" }] } }), "INVALID_INPUT", Some("amount")).await;
@@ -313,12 +313,12 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         refused(&app, token, MEASURE, late, "INVALID_INPUT", Some("periodEnd")).await;
         // A cancellation needs a reason; only a cancellation takes one.
         let r = app.gql(token, activity, json!({ "p": p, "i": { "title": "Exchange", "start": "2024-01-01", "due": "2024-12-31" } })).await;
-        let a = str_at(r.ok(), "/recordActivity/plan/activities/0/id");
-        let progress = "mutation($p: UUID!, $i: ProgressInput!) { recordProgress(partnershipId: $p, input: $i) { id } }";
+        let a = str_at(r.ok(), "/recordActivity/partnership/plan/activities/0/id");
+        let progress = "mutation($p: UUID!, $i: ProgressInput!) { recordProgress(partnershipId: $p, input: $i) { partnership { id } } }";
         refused(&app, token, progress, json!({ "p": p, "i": { "activityId": a, "on": "2024-06-01", "summary": "Dropped", "status": "CANCELLED" } }), "INVALID_INPUT", Some("reason")).await;
         refused(&app, token, progress, json!({ "p": p, "i": { "activityId": a, "on": "2024-06-01", "summary": "Going", "status": "IN_PROGRESS", "reason": "Budget" } }), "INVALID_INPUT", Some("reason")).await;
         // A contact person's e-mail; an analytic asked as of a future date.
-        let person = "mutation($p: UUID!, $i: ContactPersonInput!) { recordContactPerson(partnershipId: $p, input: $i) { id } }";
+        let person = "mutation($p: UUID!, $i: ContactPersonInput!) { recordContactPerson(partnershipId: $p, input: $i) { partnership { id } } }";
         refused(&app, token, person, json!({ "p": p, "i": { "name": "Li Wei", "role": "Office", "email": "li.wei", "from": "2024-01-01", "announced": true } }), "INVALID_INPUT", Some("email")).await;
         refused(&app, &app.operator, "{ platform { expiringAgreements(asOf: \"2999-01-01\") { title } } }", json!({}), "INVALID_INPUT", Some("asOf")).await;
     }
@@ -330,13 +330,13 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         let (p, ..) = measured_partnership(&app).await;
         let today = chrono::Utc::now().date_naive().to_string();
         let nul = "Talks\u{0}held";
-        refused(&app, token, "mutation($p: UUID!, $i: ContactInput!) { recordContact(partnershipId: $p, input: $i) { id } }", json!({ "p": p, "i": { "on": today, "kind": "CALL", "direction": "OUTBOUND", "outcome": nul } }), "INVALID_INPUT", Some("outcome")).await;
+        refused(&app, token, "mutation($p: UUID!, $i: ContactInput!) { recordContact(partnershipId: $p, input: $i) { partnership { id } } }", json!({ "p": p, "i": { "on": today, "kind": "CALL", "direction": "OUTBOUND", "outcome": nul } }), "INVALID_INPUT", Some("outcome")).await;
         refused(&app, token, "mutation($i: StrategyInput!) { recordStrategy(input: $i) { version } }", json!({ "i": { "vision": nul } }), "INVALID_INPUT", Some("vision")).await;
         refused(&app, token, "mutation($c: UUID!, $n: String!) { addStakeholder(cityId: $c, input: { name: $n, sector: GOVERNMENT, involvement: PROMOTER }) { id } }", json!({ "c": app.initiator.id, "n": nul }), "INVALID_INPUT", Some("name")).await;
         refused(&app, &app.operator, "mutation($n: String!) { createCity(input: { name: $n, country: \"FR\" }) { id } }", json!({ "n": nul }), "INVALID_INPUT", Some("name")).await;
         refused(&app, &app.operator, "mutation($n: String!) { createAccount(input: { name: $n, role: OPERATOR }) { id } }", json!({ "n": nul }), "INVALID_INPUT", Some("name")).await;
         refused(&app, token, "mutation($a: UUID!, $l: String!) { issueToken(accountId: $a, label: $l) { secret } }", json!({ "a": app.initiator.editor_account, "l": nul }), "INVALID_INPUT", Some("label")).await;
-        refused(&app, token, "mutation($p: UUID!, $k: String!) { recordKpiSelection(partnershipId: $p, input: { kpiCode: $k }) { id } }", json!({ "p": p, "k": "VISITORS\u{0}" }), "NOT_FOUND", None).await;
+        refused(&app, token, "mutation($p: UUID!, $k: String!) { recordKpiSelection(partnershipId: $p, input: { kpiCode: $k }) { partnership { id } } }", json!({ "p": p, "k": "VISITORS\u{0}" }), "NOT_FOUND", None).await;
     }
 
     async fn an_empty_strategy_vision_is_a_draft_not_an_error(app) {

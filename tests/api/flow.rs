@@ -78,16 +78,28 @@ impl<'a> Flow<'a> {
     pub async fn change(&mut self, token: &str, field: &str, args: &str, vars: Value) -> Value {
         let mut vars = vars;
         vars["id"] = json!(self.id);
+        let name = field.split('(').next().unwrap_or(field);
+        // A record mutation answers the record and the partnership; a move,
+        // the partnership.
+        let payload = name.starts_with("record") || name == "chooseCounterpart";
+        let selection = if payload {
+            format!("partnership {{ {P} }}")
+        } else {
+            P.to_owned()
+        };
         let r = self
             .app
             .gql(
                 token,
-                &format!("mutation({args}) {{ {field} {{ {P} }} }}"),
+                &format!("mutation({args}) {{ {field} {{ {selection} }} }}"),
                 vars,
             )
             .await;
-        let name = field.split('(').next().unwrap_or(field);
-        let p = r.ok()[name].clone();
+        let p = if payload {
+            r.ok()[name]["partnership"].clone()
+        } else {
+            r.ok()[name].clone()
+        };
         if str_at(&p, "/id") == self.id {
             self.version = int_at(&p, "/version");
         }
@@ -253,17 +265,23 @@ impl<'a> Flow<'a> {
             json!({ "i": { "candidateCityId": counterpart, "on": self.today, "items": items } }),
         )
         .await;
-        let p = self
-            .change(
+        // The payload names the record it wrote and the partnership after it.
+        let r = self
+            .app
+            .gql(
                 &cp,
-                "recordContact(partnershipId: $id, input: $i)",
-                "$id: UUID!, $i: ContactInput!",
-                json!({ "i": { "on": self.today, "kind": "DELEGATION", "direction": "OUTBOUND", "ours": { "political": true }, "outcome": "Mayors met", "followUpDue": self.today } }),
+                "mutation($id: UUID!, $i: ContactInput!) { recordContact(partnershipId: $id, input: $i) { contact { id outcome } partnership { id version } } }",
+                json!({ "id": self.id, "i": { "on": self.today, "kind": "DELEGATION", "direction": "OUTBOUND", "ours": { "political": true }, "outcome": "Mayors met", "followUpDue": self.today } }),
             )
             .await;
-        let _ = p;
+        let contact = str_at(r.ok(), "/recordContact/contact/id");
+        assert_eq!(
+            str_at(r.ok(), "/recordContact/contact/outcome"),
+            "Mayors met"
+        );
+        self.version = int_at(r.ok(), "/recordContact/partnership/version");
         let contacts = self.read(&init, "contacts { id }").await;
-        let contact = str_at(contacts.ok(), "/partnership/contacts/0/id");
+        assert_eq!(str_at(contacts.ok(), "/partnership/contacts/0/id"), contact);
         self.change(
             &init,
             "recordFollowUp(partnershipId: $id, contactId: $c, on: $on, note: \"Draft MoU sent\")",
@@ -419,7 +437,31 @@ impl<'a> Flow<'a> {
             json!({ "s": summary }),
         )
         .await;
+        self.update_first_activity().await;
         self.approve("PLAN").await;
+    }
+
+    /// Changes one field of the first activity; the others keep their value.
+    async fn update_first_activity(&mut self) {
+        let init = self.app.initiator.editor.clone();
+        let first = self.activity_id(0).await;
+        let fields = "id title leadCityId start due expectedResults";
+        let before = self
+            .read(&init, &format!("plan {{ activities {{ {fields} }} }}"))
+            .await;
+        let before = before.ok()["partnership"]["plan"]["activities"][0].clone();
+        let r = self
+            .app
+            .gql(
+                &init,
+                &format!("mutation($id: UUID!, $a: UUID!) {{ updateActivity(partnershipId: $id, id: $a, changes: {{ expectedResults: \"Forty students a year\" }}) {{ activity {{ {fields} }} partnership {{ version }} }} }}"),
+                json!({ "id": self.id, "a": first }),
+            )
+            .await;
+        let mut expected = before;
+        expected["expectedResults"] = json!("Forty students a year");
+        assert_eq!(r.ok()["updateActivity"]["activity"], expected);
+        self.version = int_at(r.ok(), "/updateActivity/partnership/version");
     }
 
     pub async fn risk(&mut self, owner: Option<&str>) {

@@ -126,7 +126,7 @@ fn bash(block: &str, dir: &Path, bin: &Path) -> tokio::process::Command {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_readme_quick_start_works_as_written_from_an_empty_directory() {
     let examples = examples();
-    assert_eq!(examples.len(), 7, "the README's examples");
+    assert_eq!(examples.len(), 8, "the README's examples");
     let blocks = quick_start();
     assert_eq!(blocks.len(), 3, "install, serve, curl: {blocks:?}");
     assert_eq!(

@@ -9,9 +9,7 @@ use crate::error::{Result, StoreError};
 use crate::events::{self, StoredEvent, event};
 use crate::standing::{stakeholders_of, standing_and_counterpart};
 use crate::{Actor, Store, Writer, now};
-use c2c_domain::{
-    Change, CityId, Command, Ctx, Partnership, PartnershipId, StartRequest, Step,
-};
+use c2c_domain::{Change, CityId, Command, Ctx, Partnership, PartnershipId, StartRequest, Step};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;

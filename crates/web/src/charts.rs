@@ -167,7 +167,6 @@ pub fn line(title: &str, series: &[Series], target: Option<(&str, f64)>) -> Stri
 }
 
 /// A horizontal bar chart of labelled values.
-#[allow(dead_code)]
 pub fn bars(title: &str, bars: &[(String, f64)]) -> String {
     let max = bars.iter().map(|b| b.1).fold(0.0_f64, f64::max).max(1.0);
     let row = 28.0;

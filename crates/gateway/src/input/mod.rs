@@ -25,6 +25,6 @@ pub use kpi::KpiDefinitionInput;
 pub use measure::{EvaluationInput, FeedbackInput, KpiSelectionInput, MeasurementInput};
 pub use partner::{AgreementInput, AssessmentInput, ContactInput, ContactPersonInput};
 pub use partnership::PartnershipFilter;
-pub use plan::ActivityInput;
+pub use plan::{ActivityChanges, ActivityInput};
 pub use platform::{FunnelFilter, KpiGroupBy};
 pub use replicate::ExPostInput;

@@ -2,10 +2,10 @@
 //! political approvals.
 
 use super::common::record;
+use super::payload::{self, RecordAdjustmentPayload, RecordApprovalPayload};
 use crate::error::Result;
 use crate::guard::RoleGuard;
 use crate::input::{ApprovalInput, DecisionInput};
-use crate::object::PartnershipNode;
 use async_graphql::{Context, Object};
 use c2c_domain::Command;
 use uuid::Uuid;
@@ -25,12 +25,13 @@ impl ActMutation {
         partnership_id: Uuid,
         proposal: String,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordAdjustmentPayload> {
         let command = Command::ProposeAdjustment {
             id: Uuid::now_v7().into(),
             proposal,
         };
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordAdjustmentPayload::of(&r, payload::adjustment(&r)?))
     }
 
     /// Approves or rejects an adjustment of the current cycle.
@@ -40,9 +41,10 @@ impl ActMutation {
         partnership_id: Uuid,
         input: DecisionInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordAdjustmentPayload> {
         let command = Command::DecideAdjustment(input.into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordAdjustmentPayload::of(&r, payload::adjustment(&r)?))
     }
 
     /// Records the editor's city's political approval of the current plan
@@ -53,8 +55,9 @@ impl ActMutation {
         partnership_id: Uuid,
         input: ApprovalInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordApprovalPayload> {
         let command = Command::Approve(input.into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordApprovalPayload::of(&r, payload::approval(&r)?))
     }
 }

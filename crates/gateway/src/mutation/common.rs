@@ -7,7 +7,7 @@ use crate::guard::editor;
 use crate::object::{PartnershipNode, names};
 use async_graphql::Context;
 use c2c_domain::{Command, PartnershipId};
-use c2c_store::StoreError;
+use c2c_store::{Recorded, StoreError};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -22,28 +22,40 @@ pub async fn run(
     at: Option<DateTime<Utc>>,
     command: Command,
 ) -> Result<PartnershipNode> {
+    let r = execute(ctx, id, (expected_version, at), command).await?;
+    Ok(PartnershipNode(Arc::new(r.partnership)))
+}
+
+/// Records an output: a command on a partnership, now; what it wrote.
+pub async fn record(
+    ctx: &Context<'_>,
+    id: Uuid,
+    expected_version: Option<u64>,
+    command: Command,
+) -> Result<Recorded> {
+    execute(ctx, id, (expected_version, None), command).await
+}
+
+/// Executes a command for the editor's city and announces the change.
+async fn execute(
+    ctx: &Context<'_>,
+    id: Uuid,
+    (expected_version, at): (Option<u64>, Option<DateTime<Utc>>),
+    command: Command,
+) -> Result<Recorded> {
     let actor = editor(ctx)?;
     let d = deps(ctx)?;
     let r = d
         .store
         .execute(actor, PartnershipId(id), expected_version, at, command)
         .await;
-    let r = match r {
-        Ok(r) => r,
-        Err(e) => return Err(refused(ctx, e).await),
-    };
-    d.bus.poke();
-    Ok(PartnershipNode(Arc::new(r.partnership)))
-}
-
-/// Records an output: a command on a partnership, now.
-pub async fn record(
-    ctx: &Context<'_>,
-    id: Uuid,
-    expected_version: Option<u64>,
-    command: Command,
-) -> Result<PartnershipNode> {
-    run(ctx, id, expected_version, None, command).await
+    match r {
+        Ok(r) => {
+            d.bus.poke();
+            Ok(r)
+        }
+        Err(e) => Err(refused(ctx, e).await),
+    }
 }
 
 /// A store error for the client; the unmet criteria of a blocked move name

@@ -1,10 +1,10 @@
 //! Delivery mutations (Do): teams, progress reports and risks of an activity.
 
 use super::common::record;
+use super::payload::{self, RecordProgressPayload, RecordRiskPayload, RecordTeamPayload};
 use crate::error::Result;
 use crate::guard::RoleGuard;
 use crate::input::{Given, ProgressInput, RiskInput, TeamInput};
-use crate::object::PartnershipNode;
 use async_graphql::{Context, Object};
 use c2c_domain::Command;
 use uuid::Uuid;
@@ -24,9 +24,10 @@ impl DeliveryMutation {
         partnership_id: Uuid,
         input: TeamInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordTeamPayload> {
         let command = Command::RecordTeam(input.into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordTeamPayload::of(&r, payload::team(&r)?))
     }
 
     /// Reports progress on an activity (and sets its status).
@@ -36,9 +37,10 @@ impl DeliveryMutation {
         partnership_id: Uuid,
         input: ProgressInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordProgressPayload> {
         let command = Command::RecordProgress(Given::new(input).into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordProgressPayload::of(&r, payload::progress(&r)?))
     }
 
     /// Adds or changes a risk of an activity.
@@ -48,8 +50,9 @@ impl DeliveryMutation {
         partnership_id: Uuid,
         input: RiskInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordRiskPayload> {
         let command = Command::RecordRisk(Given::new(input).into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordRiskPayload::of(&r, payload::risk(&r)?))
     }
 }

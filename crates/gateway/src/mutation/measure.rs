@@ -1,11 +1,14 @@
 //! Measure mutations: KPI selections, measurements, feedback and evaluations.
 
 use super::common::record;
+use super::payload::{
+    self, RecordEvaluationPayload, RecordFeedbackPayload, RecordKpiSelectionPayload,
+    RecordMeasurementPayload,
+};
 use crate::context::store;
 use crate::error::{Result, store as s};
 use crate::guard::RoleGuard;
 use crate::input::{EvaluationInput, FeedbackInput, Given, KpiSelectionInput, MeasurementInput};
-use crate::object::PartnershipNode;
 use async_graphql::{Context, Object};
 use c2c_domain::Command;
 use uuid::Uuid;
@@ -25,10 +28,14 @@ impl MeasureMutation {
         partnership_id: Uuid,
         input: KpiSelectionInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordKpiSelectionPayload> {
         let definition = s(store(ctx)?.kpi_definition(input.kpi_code.trim()).await)?;
         let command = Command::SelectKpi(Given::with(input, definition).into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordKpiSelectionPayload::of(
+            &r,
+            payload::kpi_selection(&r)?,
+        ))
     }
 
     /// Records a measurement of a selected KPI by the reporting (editor's)
@@ -39,9 +46,10 @@ impl MeasureMutation {
         partnership_id: Uuid,
         input: MeasurementInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordMeasurementPayload> {
         let command = Command::RecordMeasurement(Given::new(input).into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordMeasurementPayload::of(&r, payload::measurement(&r)?))
     }
 
     /// Records feedback from the teams.
@@ -51,9 +59,10 @@ impl MeasureMutation {
         partnership_id: Uuid,
         input: FeedbackInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordFeedbackPayload> {
         let command = Command::RecordFeedback(Given::new(input).into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordFeedbackPayload::of(&r, payload::feedback(&r)?))
     }
 
     /// Records an evaluation of the current cycle.
@@ -63,8 +72,9 @@ impl MeasureMutation {
         partnership_id: Uuid,
         input: EvaluationInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordEvaluationPayload> {
         let command = Command::RecordEvaluation(Given::new(input).into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordEvaluationPayload::of(&r, payload::evaluation(&r)?))
     }
 }

@@ -15,6 +15,7 @@ mod kpi;
 mod measure;
 mod partner;
 mod partnership;
+mod payload;
 mod plan;
 mod replicate;
 

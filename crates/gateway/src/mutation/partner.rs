@@ -2,10 +2,14 @@
 //! their follow-ups, agreements and each city's signature, first priorities.
 
 use super::common::record;
+use super::payload::{
+    self, ChooseCounterpartPayload, RecordAgreementPayload, RecordAssessmentPayload,
+    RecordContactPayload, RecordContactPersonPayload, RecordFirstPriorityPayload,
+    RecordSignaturePayload,
+};
 use crate::error::Result;
 use crate::guard::RoleGuard;
 use crate::input::{AgreementInput, AssessmentInput, ContactInput, ContactPersonInput, Given};
-use crate::object::PartnershipNode;
 use crate::types::Area;
 use async_graphql::{Context, Object};
 use c2c_domain::{CityId, Command};
@@ -27,9 +31,13 @@ impl PartnerMutation {
         partnership_id: Uuid,
         city_id: Uuid,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<ChooseCounterpartPayload> {
         let command = Command::choose_counterpart(CityId(city_id));
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(ChooseCounterpartPayload::of(
+            &r,
+            payload::counterpart(ctx, &r).await?,
+        ))
     }
 
     /// Records an assessment of a candidate counterpart against the twelve
@@ -40,9 +48,10 @@ impl PartnerMutation {
         partnership_id: Uuid,
         input: AssessmentInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordAssessmentPayload> {
         let command = Command::RecordAssessment(Given::new(input).into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordAssessmentPayload::of(&r, payload::assessment(&r)?))
     }
 
     /// Records a meeting, delegation, visit, call or event.
@@ -52,9 +61,10 @@ impl PartnerMutation {
         partnership_id: Uuid,
         input: ContactInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordContactPayload> {
         let command = Command::RecordContact(Given::new(input).into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordContactPayload::of(&r, payload::contact(&r)?))
     }
 
     /// Names a contact person of the editor's city for the partnership, or
@@ -66,9 +76,13 @@ impl PartnerMutation {
         partnership_id: Uuid,
         input: ContactPersonInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordContactPersonPayload> {
         let command = Command::RecordContactPerson(Given::new(input).into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordContactPersonPayload::of(
+            &r,
+            payload::contact_person(&r)?,
+        ))
     }
 
     /// Records the follow-up of a contact.
@@ -80,13 +94,14 @@ impl PartnerMutation {
         on: NaiveDate,
         note: String,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordContactPayload> {
         let command = Command::RecordFollowUp {
             contact: contact_id.into(),
             on,
             note,
         };
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordContactPayload::of(&r, payload::contact(&r)?))
     }
 
     /// Records an agreement: a framework agreement, or a joint project
@@ -97,9 +112,10 @@ impl PartnerMutation {
         partnership_id: Uuid,
         input: AgreementInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordAgreementPayload> {
         let command = Command::RecordAgreement(Given::new(input).into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordAgreementPayload::of(&r, payload::agreement(&r)?))
     }
 
     /// Records the editor's city's signature of an agreement.
@@ -113,14 +129,15 @@ impl PartnerMutation {
         on: NaiveDate,
         reference: Option<String>,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordSignaturePayload> {
         let command = Command::SignAgreement {
             agreement: agreement_id.into(),
             by,
             on,
             reference,
         };
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordSignaturePayload::of(&r, payload::signature(&r)?))
     }
 
     /// Records the editor's city's agreement to a first priority area.
@@ -132,12 +149,16 @@ impl PartnerMutation {
         by: String,
         on: NaiveDate,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordFirstPriorityPayload> {
         let command = Command::AgreePriority {
             area: area.into(),
             by,
             on,
         };
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordFirstPriorityPayload::of(
+            &r,
+            payload::first_priority(&r)?,
+        ))
     }
 }

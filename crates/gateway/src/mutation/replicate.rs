@@ -1,10 +1,10 @@
 //! Replicate mutations: lessons and the ex-post evaluation of the objectives.
 
 use super::common::record;
+use super::payload::{self, RecordExPostPayload, RecordLessonPayload};
 use crate::error::Result;
 use crate::guard::RoleGuard;
 use crate::input::ExPostInput;
-use crate::object::PartnershipNode;
 use crate::types::LessonKind;
 use async_graphql::{Context, Object};
 use c2c_domain::Command;
@@ -26,13 +26,14 @@ impl ReplicateMutation {
         kind: LessonKind,
         text: String,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordLessonPayload> {
         let command = Command::RecordLesson {
             id: Uuid::now_v7().into(),
             kind: kind.into(),
             text,
         };
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordLessonPayload::of(&r, payload::lesson(&r)?))
     }
 
     /// Records the ex-post evaluation of an Aim objective.
@@ -42,8 +43,9 @@ impl ReplicateMutation {
         partnership_id: Uuid,
         input: ExPostInput,
         expected_version: Option<u64>,
-    ) -> Result<PartnershipNode> {
+    ) -> Result<RecordExPostPayload> {
         let command = Command::RecordExPost(input.into());
-        record(ctx, partnership_id, expected_version, command).await
+        let r = record(ctx, partnership_id, expected_version, command).await?;
+        Ok(RecordExPostPayload::of(&r, payload::ex_post(&r)?))
     }
 }

@@ -1,6 +1,7 @@
 //! Act outputs: proposed adjustments with their decisions, and each city's
 //! political approvals (of a plan version or of a cycle's decision set).
 
+use super::derived_id;
 use crate::types::{ApprovalSubject, Outcome};
 use async_graphql::SimpleObject;
 use c2c_domain::outputs as o;
@@ -10,6 +11,9 @@ use uuid::Uuid;
 /// A decision on an adjustment.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct Decision {
+    /// Identifier (derived from the deciding city, the adjustment and the
+    /// time it was recorded).
+    pub id: Uuid,
     /// Approved or rejected.
     pub outcome: Outcome,
     /// Deciding city.
@@ -38,6 +42,9 @@ pub struct Adjustment {
 /// One city's political approval.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct Approval {
+    /// Identifier (derived from the city, what it approved and the time it
+    /// was recorded).
+    pub id: Uuid,
     /// What.
     pub subject: ApprovalSubject,
     /// Version approved.
@@ -61,6 +68,11 @@ impl From<&o::Adjustment> for Adjustment {
             city_id: a.city.0,
             proposal: a.proposal.clone(),
             decision: a.decision.as_ref().map(|d| Decision {
+                id: derived_id(
+                    "decision",
+                    d.city.0,
+                    &[&a.id.0, &d.recorded_at.to_rfc3339()],
+                ),
                 outcome: d.outcome.into(),
                 city_id: d.city.0,
                 on: d.on,
@@ -73,7 +85,14 @@ impl From<&o::Adjustment> for Adjustment {
 
 impl From<&o::Approval> for Approval {
     fn from(a: &o::Approval) -> Self {
+        let key: [&dyn std::fmt::Display; 4] = [
+            &a.subject.code(),
+            &a.version,
+            &a.cycle,
+            &a.recorded_at.to_rfc3339(),
+        ];
         Approval {
+            id: derived_id("approval", a.city.0, &key),
             subject: a.subject.into(),
             version: a.version,
             cycle: a.cycle,

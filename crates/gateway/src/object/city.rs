@@ -58,6 +58,8 @@ pub struct Objective {
 /// operators only.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct Strategy {
+    /// Identifier (derived from the city and the version).
+    pub id: Uuid,
     /// City.
     pub city_id: Uuid,
     /// Version.
@@ -88,6 +90,7 @@ impl Strategy {
     /// The GraphQL strategy of a city's domain strategy.
     pub fn of(city: CityId, s: &c2c_domain::Strategy) -> Self {
         Strategy {
+            id: super::derived_id("strategy", city.0, &[&s.version]),
             city_id: city.0,
             version: s.version,
             vision: s.vision.clone(),
@@ -166,6 +169,8 @@ pub struct ContactTeam {
 /// operators only.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct Commitment {
+    /// Identifier (derived from the city and the version).
+    pub id: Uuid,
     /// City.
     pub city_id: Uuid,
     /// Version.
@@ -190,6 +195,7 @@ impl Commitment {
     /// The GraphQL commitment of a city's domain commitment.
     pub fn of(city: CityId, c: &c2c_domain::Commitment) -> Self {
         Commitment {
+            id: super::derived_id("commitment", city.0, &[&c.version]),
             city_id: city.0,
             version: c.version,
             political: c.political.as_ref().map(|p| PoliticalCommitment {

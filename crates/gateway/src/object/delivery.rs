@@ -1,6 +1,7 @@
 //! Delivery outputs (Do): each city's team for an activity, progress reports
 //! and risks. They are read as part of their activity (`plan.rs`).
 
+use super::derived_id;
 use crate::types::{ActivityStatus, Level, RiskStatus};
 use async_graphql::SimpleObject;
 use c2c_domain::outputs as o;
@@ -10,6 +11,8 @@ use uuid::Uuid;
 /// A team of one city.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct Team {
+    /// Identifier (derived from the city and the time it was recorded).
+    pub id: Uuid,
     /// City.
     pub city_id: Uuid,
     /// Name.
@@ -67,6 +70,7 @@ pub struct Risk {
 impl From<&o::Team> for Team {
     fn from(t: &o::Team) -> Self {
         Team {
+            id: derived_id("team", t.city.0, &[&t.recorded_at.to_rfc3339()]),
             city_id: t.city.0,
             name: t.name.clone(),
             members: t.members.clone(),

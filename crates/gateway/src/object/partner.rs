@@ -5,6 +5,7 @@
 //! first priority areas each city agreed.
 
 use super::city::{CityNode, city};
+use super::derived_id;
 use super::node::{PartnershipNode, partnership};
 use crate::error::Result;
 use crate::types::{
@@ -136,6 +137,9 @@ impl From<&o::ContactPerson> for ContactPerson {
 /// One city's signature.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct Signature {
+    /// Identifier (derived from the city, the agreement and the time it was
+    /// recorded).
+    pub id: Uuid,
     /// City.
     pub city_id: Uuid,
     /// Signatory.
@@ -177,6 +181,9 @@ pub struct Agreement {
 /// One city's agreement to a first priority area.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct FirstPriority {
+    /// Identifier (derived from the city, the area and the time it was
+    /// recorded).
+    pub id: Uuid,
     /// Area.
     pub area: Area,
     /// City.
@@ -259,6 +266,11 @@ pub fn agreements(p: &Snapshot) -> Vec<Agreement> {
                 .signatures
                 .iter()
                 .map(|s| Signature {
+                    id: derived_id(
+                        "signature",
+                        s.city.0,
+                        &[&a.id.0, &s.recorded_at.to_rfc3339()],
+                    ),
                     city_id: s.city.0,
                     by: s.by.clone(),
                     on: s.on,
@@ -272,7 +284,9 @@ pub fn agreements(p: &Snapshot) -> Vec<Agreement> {
 
 impl From<&o::PriorityAgreement> for FirstPriority {
     fn from(x: &o::PriorityAgreement) -> Self {
+        let key: [&dyn std::fmt::Display; 2] = [&x.area.code(), &x.recorded_at.to_rfc3339()];
         FirstPriority {
+            id: derived_id("first-priority", x.city.0, &key),
             area: x.area.into(),
             city_id: x.city.0,
             by: x.by.clone(),

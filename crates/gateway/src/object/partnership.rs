@@ -148,7 +148,7 @@ impl PartnershipNode {
     }
     /// The cooperation plan.
     async fn plan(&self) -> Option<Plan> {
-        plan::plan(self.outputs())
+        plan::plan(self.p().id.0, self.outputs())
     }
     /// The evaluation framework: KPI selections with their measurements.
     async fn kpi_selections(&self) -> Vec<KpiSelection> {

@@ -4,6 +4,7 @@
 
 use super::act::Approval;
 use super::delivery::{ProgressReport, Risk, Team};
+use super::derived_id;
 use crate::types::{ActivityStatus, Area, Money};
 use async_graphql::SimpleObject;
 use c2c_domain::outputs as o;
@@ -59,6 +60,9 @@ pub struct Activity {
 /// The cooperation plan.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct Plan {
+    /// Identifier (derived from the partnership's: one plan each, its
+    /// versions numbered).
+    pub id: Uuid,
     /// Title.
     pub title: String,
     /// Summary.
@@ -74,8 +78,9 @@ pub struct Plan {
 }
 
 /// The plan of a partnership, with the approvals of its current version.
-pub fn plan(out: &o::Outputs) -> Option<Plan> {
+pub fn plan(partnership: Uuid, out: &o::Outputs) -> Option<Plan> {
     out.plan.as_ref().map(|plan| Plan {
+        id: derived_id("plan", partnership, &[]),
         title: plan.title.clone(),
         summary: plan.summary.clone(),
         version: plan.version,

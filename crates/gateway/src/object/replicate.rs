@@ -2,6 +2,7 @@
 //! transfer, platform participation) and the ex-post evaluation of each Aim
 //! objective.
 
+use super::derived_id;
 use crate::types::LessonKind;
 use async_graphql::SimpleObject;
 use c2c_domain::outputs as o;
@@ -25,6 +26,9 @@ pub struct Lesson {
 /// The ex-post evaluation of an objective.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct ExPost {
+    /// Identifier (derived from the city, the objective, the cycle and the
+    /// time it was recorded).
+    pub id: Uuid,
     /// Objective.
     pub objective_id: Uuid,
     /// City.
@@ -53,7 +57,10 @@ impl From<&o::Lesson> for Lesson {
 
 impl From<&o::ExPost> for ExPost {
     fn from(e: &o::ExPost) -> Self {
+        let key: [&dyn std::fmt::Display; 3] =
+            [&e.objective.0, &e.cycle, &e.recorded_at.to_rfc3339()];
         ExPost {
+            id: derived_id("ex-post", e.city.0, &key),
             objective_id: e.objective.0,
             city_id: e.city.0,
             foreseen: e.foreseen.clone(),
