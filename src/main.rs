@@ -47,6 +47,10 @@ enum Command {
         /// TLS): its session cookie is then `Secure`.
         #[arg(long, env = "C2C_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// The longest a token minted through the API may live, in days (a
+        /// token also expires no later than the token that minted it).
+        #[arg(long, env = "C2C_TOKEN_MAX_DAYS", default_value_t = 365)]
+        token_max_days: u32,
     },
     /// Loads the demo dataset (real EU–China partnerships) through the store's
     /// own operations; running it again adds nothing.
@@ -243,7 +247,7 @@ fn expiry(days: Option<i64>) -> Result<Option<chrono::DateTime<Utc>>> {
 async fn open(url: &str) -> Result<Store> {
     let store = Store::connect(url)
         .await
-        .with_context(|| format!("opening the database {url}"))?;
+        .with_context(|| format!("opening the database {}", c2c_store::redact(url)))?;
     store.migrate().await.context("migrating the database")?;
     Ok(store)
 }
@@ -269,9 +273,10 @@ async fn run(cli: Cli, logs: Logs) -> Result<()> {
             no_migrate,
             demo,
             secure_cookies,
+            token_max_days,
         } => {
             let web = c2c_web::WebConfig { secure_cookies };
-            serve(url, listen, (no_migrate, demo, web), logs).await
+            serve(url, listen, (no_migrate, demo, web, token_max_days), logs).await
         }
         Command::Migrate { status, down, yes } => migrate(&url, status, down && yes).await,
         Command::Token { command } => token(&open(&url).await?, command).await,
@@ -307,7 +312,7 @@ async fn run(cli: Cli, logs: Logs) -> Result<()> {
 async fn serve(
     url: String,
     listen: String,
-    (no_migrate, demo, web_config): (bool, bool, c2c_web::WebConfig),
+    (no_migrate, demo, web_config, token_max_days): (bool, bool, c2c_web::WebConfig, u32),
     logs: Logs,
 ) -> Result<()> {
     if demo {
@@ -317,6 +322,7 @@ async fn serve(
         database_url: url,
         listen,
         migrate: !no_migrate,
+        token_max_days,
     })
     .await
     .context("starting the gateway")?;
@@ -358,7 +364,7 @@ async fn serve(
 async fn migrate(url: &str, status: bool, down: bool) -> Result<()> {
     let store = Store::connect(url)
         .await
-        .with_context(|| format!("opening the database {url}"))?;
+        .with_context(|| format!("opening the database {}", c2c_store::redact(url)))?;
     if down {
         store.migrate_down_to_zero().await?;
         println!("rolled back every migration of {}", store.url());
@@ -499,7 +505,7 @@ async fn serve_demo(url: &str, no_migrate: bool, logs: Logs) -> Result<()> {
     let store = if no_migrate {
         Store::connect(url)
             .await
-            .with_context(|| format!("opening the database {url}"))?
+            .with_context(|| format!("opening the database {}", c2c_store::redact(url)))?
     } else {
         open(url).await?
     };

@@ -63,19 +63,22 @@ pub enum Outcome {
     U,
     /// `FORBIDDEN`, and nothing changed.
     F,
+    /// `NOT_FOUND`, as for a partnership that does not exist, and nothing
+    /// changed.
+    N,
     /// Success.
     A,
 }
 
-use Outcome::{A, F, U};
+use Outcome::{A, F, N, U};
 
 // The expected outcomes, one per caller in the order of `CALLERS`: no token,
 // expired token, viewer, unrelated editor, operator, counterpart editor,
 // initiator editor.
 /// Either party's editor.
-const PARTY: [Outcome; 7] = [U, U, F, F, F, A, A];
+const PARTY: [Outcome; 7] = [U, U, F, N, F, A, A];
 /// The initiator's editor only.
-const INITIATOR: [Outcome; 7] = [U, U, F, F, F, F, A];
+const INITIATOR: [Outcome; 7] = [U, U, F, N, F, F, A];
 /// Any editor, for its own city.
 const EDITOR: [Outcome; 7] = [U, U, F, A, F, A, A];
 /// Operators only.
@@ -687,6 +690,19 @@ async fn run_matrix(app: &TestApp) {
                         r.data
                     );
                 }
+                N => {
+                    assert_eq!(
+                        (r.status, r.code()),
+                        (200, Some("NOT_FOUND")),
+                        "{what}: {:?}",
+                        r.errors
+                    );
+                    let message = r.errors[0]["message"].as_str().unwrap_or_default();
+                    assert!(
+                        message.starts_with("partnership ") && message.ends_with(" was not found"),
+                        "{what}: {message}"
+                    );
+                }
                 A => {
                     assert!(
                         r.status == 200 && r.errors.is_empty(),
@@ -735,8 +751,9 @@ on_both_backends! { crate::helpers::TestApp::spawn;
 
     async fn a_city_that_is_not_party_is_refused_before_it_learns_anything_of_the_partnership(app) {
         // A stale version, an unknown contact, a malformed date: a city that
-        // is not party hears FORBIDDEN, never VERSION_CONFLICT with the
-        // actual version, NOT_FOUND or INVALID_INPUT.
+        // is not party hears what it would of a partnership that does not
+        // exist (NOT_FOUND, the same message), never VERSION_CONFLICT with the
+        // actual version or INVALID_INPUT.
         let f = Flow::start(&app).await;
         let calls = [
             ("advancePartnership", "mutation($id: UUID!) { advancePartnership(id: $id, expectedVersion: 99) { id } }"),
@@ -747,7 +764,13 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         for (name, document) in calls {
             let events = app.count("event").await;
             let r = app.gql(&app.unrelated.editor, document, json!({ "id": f.id, "c": app.counterpart.id })).await;
-            assert_eq!(r.code(), Some("FORBIDDEN"), "{name}: {:?}", r.errors);
+            assert_eq!(r.code(), Some("NOT_FOUND"), "{name}: {:?}", r.errors);
+            // Word for word what a partnership that does not exist answers.
+            let unknown = uuid::Uuid::now_v7();
+            let absent = app.gql(&app.unrelated.editor, document, json!({ "id": unknown, "c": app.counterpart.id })).await;
+            assert_eq!(r.errors[0]["message"], format!("partnership {} was not found", f.id), "{name}");
+            assert_eq!(absent.errors[0]["message"], format!("partnership {unknown} was not found"), "{name}");
+            assert_eq!(r.errors[0]["extensions"], absent.errors[0]["extensions"], "{name}");
             assert!(r.errors[0].pointer("/extensions/actualVersion").is_none(), "{name}: {:?}", r.errors);
             assert_eq!(app.count("event").await, events);
         }

@@ -188,3 +188,44 @@ async fn a_startup_error_is_said_once_plainly_without_a_backtrace() {
     drop(taken);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// No command prints the password of the database URL it was given, in
+/// plain or JSON logs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_command_prints_the_password_of_its_database_url() {
+    let dir = empty_dir("secret");
+    // Nothing listens on port 9 of the loopback: every command fails to connect.
+    let url = "postgres://c2c:s3cret-Pa55@127.0.0.1:9/c2c";
+    let commands: [&[&str]; 4] = [
+        &["token", "list"],
+        &["migrate"],
+        &["serve", "--demo", "--listen", "127.0.0.1:0"],
+        &["seed-demo"],
+    ];
+    for format in ["text", "json"] {
+        for args in commands {
+            let out = c2c(&dir)
+                .args(args)
+                .env("DATABASE_URL", url)
+                .env("C2C_LOG_FORMAT", format)
+                .output()
+                .await
+                .unwrap();
+            assert!(!out.status.success(), "{args:?} failed to connect");
+            let said = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                !said.contains("s3cret"),
+                "{args:?} ({format}) printed the password:\n{said}"
+            );
+            assert!(
+                said.contains("c2c:***@127.0.0.1:9"),
+                "{args:?} ({format}) names the database:\n{said}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -102,12 +102,13 @@ async fn a_subscriber_on_another_gateway_process_receives_the_event_of_a_move() 
         json!({ "id": f.id }),
     )
     .await;
-    // The counterpart is not party yet (the partnership is at Aim): refused.
+    // The counterpart is not party yet (the partnership is at Aim): refused
+    // as if the partnership did not exist.
     let refused = next_message(&mut socket).await;
     assert_eq!(refused["type"], "next", "{refused}");
     assert_eq!(
         refused["payload"]["errors"][0]["extensions"]["code"],
-        "FORBIDDEN"
+        "NOT_FOUND"
     );
 
     let mut socket = subscribe(&other, &app.initiator.viewer, EVENTS, json!({ "id": f.id })).await;
@@ -147,4 +148,48 @@ async fn a_subscriber_on_sqlite_receives_events_in_process() {
     f.commit().await;
     let e = event_of_kind(&mut city, "cityEvents", "COMMITMENT_RECORDED").await;
     assert_eq!(e["cityId"], json!(app.initiator.id));
+}
+
+crate::helpers::on_both_backends! { crate::helpers::TestApp::spawn;
+    async fn a_subscription_ends_once_its_token_is_revoked_and_only_bearer_tokens_open_one(app) {
+        let f = Flow::start(&app).await;
+        let issued = app
+            .gql(
+                &app.operator,
+                "mutation($a: UUID!) { issueToken(accountId: $a, label: \"watch\") { secret token { id } } }",
+                json!({ "a": app.initiator.viewer_account }),
+            )
+            .await;
+        let secret = issued.ok()["issueToken"]["secret"].as_str().unwrap().to_owned();
+        let token = issued.ok()["issueToken"]["token"]["id"].as_str().unwrap().to_owned();
+        let mut socket = subscribe(&app.address, &secret, EVENTS, json!({ "id": f.id })).await;
+        let revoked = app
+            .gql(&app.operator, "mutation($t: UUID!) { revokeToken(id: $t) { revokedAt } }", json!({ "t": token }))
+            .await;
+        assert!(revoked.errors.is_empty(), "{:?}", revoked.errors);
+        let started = std::time::Instant::now();
+        let m = next_message(&mut socket).await;
+        let code = &m["payload"]["errors"][0]["extensions"]["code"];
+        assert!(
+            (m["type"] == "next" && code == "UNAUTHENTICATED") || m["type"] == "error",
+            "{m}"
+        );
+        let m = next_message(&mut socket).await;
+        assert_eq!(m["type"], "complete", "{m}");
+        assert!(started.elapsed() < Duration::from_secs(6), "{:?}", started.elapsed());
+
+        // `Basic` is no bearer token: the connection is not acknowledged.
+        let url = format!("{}/graphql/ws", app.address.replacen("http", "ws", 1));
+        let mut request = url.into_client_request().unwrap();
+        request.headers_mut().insert(
+            "Sec-WebSocket-Protocol",
+            HeaderValue::from_static("graphql-transport-ws"),
+        );
+        let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+        let init = json!({ "type": "connection_init", "payload": { "Authorization": format!("Basic {}", app.initiator.viewer) } });
+        socket.send(Message::text(init.to_string())).await.unwrap();
+        let answer = tokio::time::timeout(Duration::from_secs(10), socket.next()).await.expect("an answer");
+        let acknowledged = matches!(&answer, Some(Ok(Message::Text(t))) if t.as_str().contains("connection_ack"));
+        assert!(!acknowledged, "{answer:?}");
+    }
 }

@@ -25,6 +25,13 @@ pub enum ErrorCode {
     TransitionBlocked,
     /// The partnership changed since the client read it.
     VersionConflict,
+    /// The query asks too much (too many aliases or root fields, lists too
+    /// large, nested too deep, too slow or too big an answer): refused, before
+    /// it runs where it can be told before.
+    QueryTooCostly,
+    /// The database cannot be reached (down, or every connection busy):
+    /// nothing was done; try again (HTTP 503 with `Retry-After`).
+    Unavailable,
     /// Anything unexpected; the cause is logged, never returned.
     Internal,
 }

@@ -2,6 +2,7 @@
 //! (finishing the requests in flight).
 
 use crate::bus::EventBus;
+use crate::context::Limits;
 use crate::http::{AppState, router};
 use c2c_store::{Store, StoreError};
 use std::future::Future;
@@ -18,6 +19,8 @@ pub struct Config {
     pub listen: String,
     /// Whether to apply pending migrations at start.
     pub migrate: bool,
+    /// The longest a token minted through the API may live, in days.
+    pub token_max_days: u32,
 }
 
 /// Why the gateway could not start.
@@ -50,7 +53,16 @@ impl Application {
     /// and binds the socket.
     pub async fn build(config: Config) -> Result<Application, StartError> {
         let store = Store::connect(&config.database_url).await?;
-        Self::build_with_store(store, &config.listen, config.migrate).await
+        let app = Self::build_with_store(store, &config.listen, config.migrate).await?;
+        Ok(app.with_limits(Limits {
+            token_max_days: config.token_max_days,
+        }))
+    }
+
+    /// The gateway with other limits than the defaults.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.state = AppState::new(self.state.store.clone(), self.bus.clone(), limits);
+        self
     }
 
     /// Like [`Application::build`], on a store already open.
@@ -71,7 +83,7 @@ impl Application {
             })?;
         Ok(Application {
             listener,
-            state: AppState::new(store, bus.clone()),
+            state: AppState::new(store, bus.clone(), Limits::default()),
             bus,
             mounted: axum::Router::new(),
         })

@@ -7,6 +7,7 @@ use crate::loader::Loaders;
 use async_graphql::Context;
 use c2c_domain::{CityId, Partnership};
 use c2c_store::{Account, Actor, Store};
+use chrono::{DateTime, Utc};
 
 /// The schema's dependencies.
 #[derive(Clone, Debug)]
@@ -15,6 +16,23 @@ pub struct Deps {
     pub store: Store,
     /// The event bus that feeds subscriptions.
     pub bus: EventBus,
+    /// What the platform's operator limits.
+    pub limits: Limits,
+}
+
+/// What the platform's operator limits.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// The longest a token minted through the API may live, in days.
+    pub token_max_days: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            token_max_days: 365,
+        }
+    }
 }
 
 /// Who is asking: an authenticated account.
@@ -22,6 +40,11 @@ pub struct Deps {
 pub struct Viewer {
     /// The account.
     pub account: Account,
+    /// When the token the request came with expires (`None`: never, or the
+    /// request came with a browser's session).
+    pub token_expires_at: Option<DateTime<Utc>>,
+    /// The token the request came with (`None`: a browser's session).
+    pub token_id: Option<uuid::Uuid>,
 }
 
 impl Viewer {

@@ -79,6 +79,15 @@ impl GatewayError {
         self
     }
 
+    /// The token of a running subscription was revoked or expired, or its
+    /// account disabled.
+    pub fn unauthenticated_now() -> Self {
+        Self::new(
+            ErrorCode::Unauthenticated,
+            "the token was revoked or expired, or its account disabled: the subscription ends",
+        )
+    }
+
     /// Anything unexpected: the caller logs the cause.
     pub fn internal() -> Self {
         Self::new(ErrorCode::Internal, "internal error (request logged)")
@@ -162,6 +171,13 @@ impl From<StoreError> for GatewayError {
                 Self::version_conflict(expected, actual)
             }
             StoreError::Invalid { field, message } => Self::invalid(field, message),
+            other if other.code() == ErrorCode::Unavailable => {
+                tracing::warn!(error = %other, "the database cannot be reached");
+                Self::new(
+                    ErrorCode::Unavailable,
+                    "the database cannot be reached: nothing was done; try again in a few seconds",
+                )
+            }
             other if other.code() == ErrorCode::Internal => {
                 tracing::error!(error = %other, "unexpected store error");
                 Self::internal()

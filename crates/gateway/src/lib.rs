@@ -16,6 +16,7 @@ mod app;
 mod bus;
 mod coerce;
 mod context;
+mod cost;
 mod error;
 mod guard;
 mod http;
@@ -32,7 +33,7 @@ mod words;
 
 pub use app::{Application, Config, StartError};
 pub use bus::EventBus;
-pub use context::{Deps, Viewer};
+pub use context::{Deps, Limits, Viewer};
 pub use error::GatewayError;
 pub use http::export;
 pub use http::{AppState, BODY_LIMIT, router};
@@ -45,8 +46,9 @@ pub type C2cSchema = Schema<query::Query, mutation::Mutation, subscription::Subs
 
 /// The deepest a query may nest.
 pub const MAX_DEPTH: usize = 12;
-/// The most fields a query may select, all levels counted.
-pub const MAX_COMPLEXITY: usize = 2_000;
+/// The most fields a query may select, all levels counted, a list of
+/// partnerships counting its page (`first`) times its fields.
+pub const MAX_COMPLEXITY: usize = 5_000;
 
 fn builder() -> SchemaBuilder<query::Query, mutation::Mutation, subscription::Subscription> {
     Schema::build(

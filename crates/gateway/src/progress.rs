@@ -72,6 +72,7 @@ impl Extension for Phases {
             // Execution reports the missing operation.
             return Ok(document);
         };
+        crate::cost::check(&document, operation)?;
         let refusal = missing_variable(operation, variables).or_else(|| {
             crate::coerce::invalid_variable(&ctx.schema_env.registry, &operation.node, variables)
         });

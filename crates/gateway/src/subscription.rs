@@ -1,14 +1,19 @@
 //! Subscriptions, over WebSocket (`graphql-transport-ws`), fed by the same
-//! events the history stores (see `bus.rs`).
+//! events the history stores (see `bus.rs`). Each ends with its right: every
+//! [`RECHECK`] the token is read again, and once it is revoked or expired, or
+//! its account disabled, the subscription sends one error and completes.
 
-use crate::context::{deps, store, viewer};
+use crate::context::{Viewer, deps, store, viewer};
 use crate::error::{GatewayError, Result, store as s};
 use crate::object::EventNode;
 use async_graphql::{Context, Subscription};
 use c2c_domain::{CityId, PartnershipId};
+use c2c_store::Store;
 use futures_util::{Stream, StreamExt};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tokio_stream::wrappers::BroadcastStream;
 use uuid::Uuid;
 
@@ -23,20 +28,19 @@ impl Subscription {
         &self,
         ctx: &Context<'_>,
         partnership_id: Uuid,
-    ) -> Result<impl Stream<Item = EventNode>> {
+    ) -> Result<impl Stream<Item = Result<EventNode>>> {
         let v = viewer(ctx)?;
         let id = PartnershipId(partnership_id);
         let p = s(store(ctx)?.partnership(id).await)?;
+        // Another city's partnership answers exactly as one that does not exist.
         if !v.can_see(&p) {
-            return Err(GatewayError::forbidden(
-                "this partnership is visible to its two cities and to operators only",
-            )
-            .into());
+            return Err(GatewayError::not_found("partnership", id).into());
         }
         let rx = deps(ctx)?.bus.subscribe();
-        Ok(BroadcastStream::new(rx).filter_map(move |r| {
+        let events = BroadcastStream::new(rx).filter_map(move |r| {
             std::future::ready(r.ok().filter(|e| e.partnership == Some(id)).map(EventNode))
-        }))
+        });
+        Ok(while_allowed(store(ctx)?.clone(), v.clone(), events))
     }
 
     /// Every new event of a city: its own (strategy, commitment) and those of
@@ -45,7 +49,7 @@ impl Subscription {
         &self,
         ctx: &Context<'_>,
         city_id: Uuid,
-    ) -> Result<impl Stream<Item = EventNode>> {
+    ) -> Result<impl Stream<Item = Result<EventNode>>> {
         let v = viewer(ctx)?;
         let city = CityId(city_id);
         if !v.is_operator() && v.city() != Some(city) {
@@ -60,7 +64,8 @@ impl Subscription {
         // Whether the city is party to a partnership, read once per partnership
         // (and again when its counterpart changes).
         let parties: Arc<Mutex<HashMap<PartnershipId, bool>>> = Arc::default();
-        Ok(BroadcastStream::new(rx).filter_map(move |r| {
+        let guard = (st.clone(), v.clone());
+        let events = BroadcastStream::new(rx).filter_map(move |r| {
             let st = st.clone();
             let parties = parties.clone();
             async move {
@@ -87,6 +92,53 @@ impl Subscription {
                 };
                 keep.then_some(EventNode(e))
             }
-        }))
+        });
+        Ok(while_allowed(guard.0, guard.1, events))
     }
+}
+
+/// How often a subscription reads its token again.
+pub const RECHECK: Duration = Duration::from_secs(2);
+
+/// The events, until the viewer's token is revoked or expires or its account
+/// is disabled: then one error, and the subscription completes.
+fn while_allowed(
+    store: Store,
+    viewer: Viewer,
+    events: impl Stream<Item = EventNode> + Send + 'static,
+) -> impl Stream<Item = Result<EventNode>> {
+    let revoked = Arc::new(AtomicBool::new(false));
+    let flag = revoked.clone();
+    let ended = async move {
+        while allowed(&store, &viewer).await {
+            tokio::time::sleep(RECHECK).await;
+        }
+        flag.store(true, Ordering::SeqCst);
+    };
+    let farewell = futures_util::stream::once(async move {
+        revoked
+            .load(Ordering::SeqCst)
+            .then(|| Err(GatewayError::unauthenticated_now().into()))
+    })
+    .filter_map(std::future::ready);
+    events.map(Ok).take_until(ended).chain(farewell)
+}
+
+/// Whether the viewer's token and account still hold. A database that does
+/// not answer keeps the subscription (its events stop anyway).
+async fn allowed(store: &Store, viewer: &Viewer) -> bool {
+    let Some(id) = viewer.token_id else {
+        return true;
+    };
+    let token = match store.token(id).await {
+        Ok(t) => t,
+        Err(e) => return e.code() != c2c_domain::ErrorCode::NotFound,
+    };
+    let live =
+        token.revoked_at.is_none() && token.expires_at.is_none_or(|e| e > chrono::Utc::now());
+    let enabled = match store.account(viewer.account.id).await {
+        Ok(a) => a.disabled_at.is_none(),
+        Err(e) => e.code() != c2c_domain::ErrorCode::NotFound,
+    };
+    live && enabled
 }

@@ -52,14 +52,16 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// The code clients see: a failure that is not the caller's (a bad
-    /// configuration, corrupt data, the database) is `INTERNAL`.
+    /// The code clients see: a database that cannot be reached is
+    /// `UNAVAILABLE`; any other failure that is not the caller's (a bad
+    /// configuration, corrupt data, a failed statement) is `INTERNAL`.
     pub fn code(&self) -> ErrorCode {
         match self {
             StoreError::Domain(e) => e.code(),
             StoreError::VersionConflict { .. } => ErrorCode::VersionConflict,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Invalid { .. } => ErrorCode::InvalidInput,
+            StoreError::Database(e) if unreachable(e) => ErrorCode::Unavailable,
             StoreError::UnsupportedUrl(_)
             | StoreError::Corrupt(_)
             | StoreError::Database(_)
@@ -93,3 +95,19 @@ impl From<DomainError> for StoreError {
 
 /// A result of the store.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Whether a database error says the database cannot be reached (no
+/// connection within the wait, a connection lost or refused), rather than
+/// that a statement failed.
+fn unreachable(e: &DbErr) -> bool {
+    use sea_orm::RuntimeErr;
+    use sea_orm::sqlx::Error as Sqlx;
+    match e {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(s)) | DbErr::Query(RuntimeErr::SqlxError(s)) => matches!(
+            **s,
+            Sqlx::Io(_) | Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::WorkerCrashed
+        ),
+        _ => false,
+    }
+}

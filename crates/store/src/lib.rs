@@ -75,8 +75,12 @@ pub struct Actor {
 pub struct Options {
     /// The largest number of pooled connections.
     pub max_connections: u32,
-    /// How long to wait for a connection, or for SQLite's write lock.
+    /// How long to wait for SQLite's write lock (and for a connection to
+    /// SQLite).
     pub wait: Duration,
+    /// How long a request waits for a PostgreSQL connection before it is
+    /// refused as `UNAVAILABLE`.
+    pub acquire: Duration,
 }
 
 impl Default for Options {
@@ -84,6 +88,7 @@ impl Default for Options {
         Self {
             max_connections: 10,
             wait: Duration::from_secs(30),
+            acquire: Duration::from_secs(2),
         }
     }
 }
@@ -126,8 +131,15 @@ impl Store {
             return Err(StoreError::UnsupportedUrl(redact(url)));
         };
         let mut opts = ConnectOptions::new(url.to_owned());
+        // On PostgreSQL a request waits at most `acquire` for a connection,
+        // then answers UNAVAILABLE; SQLite's one writer waits `wait`.
+        let acquire = if backend == DbBackend::Postgres {
+            options.acquire
+        } else {
+            options.wait
+        };
         opts.sqlx_logging(false)
-            .acquire_timeout(options.wait)
+            .acquire_timeout(acquire)
             .connect_timeout(Duration::from_secs(10));
         if backend == DbBackend::Postgres {
             opts.max_connections(options.max_connections);
@@ -345,7 +357,21 @@ pub(crate) fn now() -> DateTime<Utc> {
 }
 
 /// A URL without its password.
-fn redact(url: &str) -> String {
+/// A database URL without its password (`postgres://c2c:***@db/c2c`), for
+/// every message and log line that names the database.
+pub fn redact(raw: &str) -> String {
+    match url::Url::parse(raw) {
+        Ok(mut parsed) if parsed.password().is_some() => match parsed.set_password(Some("***")) {
+            Ok(()) => parsed.to_string(),
+            Err(()) => redact_by_hand(raw),
+        },
+        Ok(_) => raw.to_owned(),
+        Err(_) => redact_by_hand(raw),
+    }
+}
+
+/// What [`redact`] does with a URL the `url` crate does not read.
+fn redact_by_hand(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {
             let credentials = &url[scheme + 3..at];
@@ -378,5 +404,9 @@ mod tests {
             "postgres://postgres@127.0.0.1/test"
         );
         assert_eq!(redact("sqlite://c2c.db"), "sqlite://c2c.db");
+        assert_eq!(
+            redact("postgres://c2c:p%40ss:word@db/c2c?sslmode=require"),
+            "postgres://c2c:***@db/c2c?sslmode=require"
+        );
     }
 }

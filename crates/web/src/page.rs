@@ -154,6 +154,8 @@ pub enum Failure {
     Expired(Lang),
     /// The account may not do this; the reason in words.
     Forbidden(Lang, String),
+    /// The database cannot be reached: try again (503, `Retry-After`).
+    Unavailable(Lang),
     /// Anything unexpected: logged, not shown.
     Internal(Lang),
 }
@@ -171,8 +173,15 @@ impl Failure {
     pub fn of(lang: Lang, e: StoreError) -> Failure {
         match e {
             StoreError::NotFound { .. } => Failure::NotFound(lang),
+            StoreError::Domain(d) if d.code() == c2c_domain::ErrorCode::NotFound => {
+                Failure::NotFound(lang)
+            }
             StoreError::Domain(d) if d.code() == c2c_domain::ErrorCode::Forbidden => {
                 Failure::Forbidden(lang, d.to_string())
+            }
+            other if other.code() == c2c_domain::ErrorCode::Unavailable => {
+                tracing::warn!(error = %other, "the database cannot be reached");
+                Failure::Unavailable(lang)
             }
             other => {
                 tracing::error!(error = %other, "the web app failed");
@@ -190,6 +199,12 @@ impl Failure {
                 StatusCode::FORBIDDEN,
                 "failure-forbidden",
                 Some(why.clone()),
+            ),
+            Failure::Unavailable(l) => (
+                *l,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "failure-unavailable",
+                None,
             ),
             Failure::Internal(l) => (
                 *l,
@@ -210,6 +225,13 @@ impl IntoResponse for Failure {
             title: tr.t(&format!("{id}-title")),
             text: why.unwrap_or_else(|| tr.t(&format!("{id}-text"))),
         };
-        (status, render(&page)).into_response()
+        let mut response = (status, render(&page)).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("5"),
+            );
+        }
+        response
     }
 }

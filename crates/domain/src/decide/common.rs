@@ -10,15 +10,17 @@ use crate::snapshot::{Snapshot, State};
 use crate::{ActivityId, CityId, DomainError, StakeholderId};
 use chrono::{DateTime, Utc};
 
-/// Refuses a city that is not party to the partnership. Comes first: such a
-/// city learns nothing, not even the version.
+/// Refuses a city that is not party to the partnership, exactly as if the
+/// partnership did not exist. Comes first: such a city learns nothing, not
+/// even that it exists.
 pub(super) fn check_actor(s: &Snapshot, ctx: &Ctx) -> Result<(), DomainError> {
     if s.is_party(ctx.city) {
         Ok(())
     } else {
-        Err(DomainError::forbidden(
-            "the acting city is not party to this partnership",
-        ))
+        Err(DomainError::NotFound {
+            what: "partnership",
+            id: s.id.to_string(),
+        })
     }
 }
 

@@ -264,7 +264,7 @@ fn run(w: &mut World, p: &mut Partnership, pending: &mut VecDeque<Action>, op: &
         Op::Stranger => {
             let stranger = Ctx::new(w.id(), w.id(), w.now);
             let result = p.execute(&stranger, Command::Move(Move::Advance));
-            assert!(matches!(result, Err(DomainError::Forbidden { .. })));
+            assert!(matches!(result, Err(DomainError::NotFound { .. })));
             Outcome::Command(result)
         }
         Op::Backdated => {

@@ -12,6 +12,10 @@ use c2c_store::Store;
 pub(super) const AUTHENTICATION_REQUIRED: &str =
     "authentication required: send 'Authorization: Bearer <token>' with a valid, unexpired token";
 
+/// What a request is told while the database cannot be reached.
+pub(super) const UNAVAILABLE: &str =
+    "the database cannot be reached: nothing was done; try again in a few seconds";
+
 /// The tokens could not be checked (the database failed; logged).
 #[derive(Debug)]
 pub(super) struct Unavailable;
@@ -19,11 +23,11 @@ pub(super) struct Unavailable;
 impl Unavailable {
     /// The 503 answer.
     pub(super) fn answer(self, media: Media) -> Response {
-        media.error(
+        super::media::unavailable(media.error(
             StatusCode::SERVICE_UNAVAILABLE,
-            ErrorCode::Internal,
-            "authentication is unavailable; try again",
-        )
+            ErrorCode::Unavailable,
+            UNAVAILABLE,
+        ))
     }
 }
 
@@ -45,7 +49,11 @@ pub(super) async fn authenticate(
         return Ok(None);
     };
     match store.authenticate(token).await {
-        Ok(found) => Ok(found.map(|(account, _)| Viewer { account })),
+        Ok(found) => Ok(found.map(|(account, token)| Viewer {
+            account,
+            token_expires_at: token.expires_at,
+            token_id: Some(token.id),
+        })),
         Err(e) => {
             tracing::error!(error = %e, "authenticating failed");
             Err(Unavailable)

@@ -116,7 +116,14 @@ pub async fn for_account(
     query: Option<&str>,
 ) -> Response {
     match Download::parse(file, query) {
-        Some(download) => respond(store, &Viewer { account }, download).await,
+        Some(download) => {
+            let viewer = Viewer {
+                account,
+                token_expires_at: None,
+                token_id: None,
+            };
+            respond(store, &viewer, download).await
+        }
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }

@@ -271,18 +271,35 @@ async fn run(
         .data(viewer)
         .data(Loaders::new(&state.store))
         .data(progress.clone());
-    let mut response = state.schema.execute(request).await;
+    let Ok(mut response) = tokio::time::timeout(DEADLINE, state.schema.execute(request)).await
+    else {
+        state.metrics.error(ErrorCode::QueryTooCostly.as_str());
+        let message = format!(
+            "the request ran past its deadline of {} s: ask for a smaller page or fewer fields",
+            DEADLINE.as_secs()
+        );
+        return media.error(StatusCode::OK, ErrorCode::QueryTooCostly, &message);
+    };
+    let mut unavailable = false;
     for error in &mut response.errors {
-        // Errors raised before any resolver (parse, validation, limits) carry
-        // no code: they are the client's input.
+        // Errors raised before any resolver (parse, validation) carry no
+        // code: they are the client's input, or, for the limits of depth and
+        // complexity, a query that asks too much.
+        let costly = error.message.contains("too complex") || error.message.contains("too deep");
         let ext = error.extensions.get_or_insert_with(Default::default);
         if ext.get("code").is_none() {
-            ext.set("code", ErrorCode::InvalidInput.as_str());
+            let code = if costly {
+                ErrorCode::QueryTooCostly
+            } else {
+                ErrorCode::InvalidInput
+            };
+            ext.set("code", code.as_str());
         }
         let code = match ext.get("code") {
             Some(async_graphql::Value::String(c)) => c.clone(),
             _ => ErrorCode::InvalidInput.as_str().to_owned(),
         };
+        unavailable |= code == ErrorCode::Unavailable.as_str();
         state
             .metrics
             .errors
@@ -316,5 +333,25 @@ async fn run(
             Media::GraphqlResponse => StatusCode::BAD_REQUEST,
         }
     };
-    media.respond(status, body.to_string().into_bytes())
+    let body = body.to_string().into_bytes();
+    if body.len() > MAX_ANSWER {
+        state.metrics.error(ErrorCode::QueryTooCostly.as_str());
+        let message = format!(
+            "the answer is {} MB, more than the {} MB a request may get: ask for a smaller page or fewer fields",
+            body.len() / 1_000_000,
+            MAX_ANSWER / 1_000_000
+        );
+        return media.error(StatusCode::OK, ErrorCode::QueryTooCostly, &message);
+    }
+    if unavailable {
+        // The same outage answers the same way, whatever the request.
+        return super::media::unavailable(media.respond(status, body));
+    }
+    media.respond(status, body)
 }
+
+/// The longest a request may run.
+pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// The largest answer a request may get, in bytes.
+pub const MAX_ANSWER: usize = 8_000_000;

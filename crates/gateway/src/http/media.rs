@@ -101,6 +101,19 @@ impl Media {
     }
 }
 
+/// How long a client waits before it tries again while the database cannot
+/// be reached, in seconds.
+pub(crate) const RETRY_AFTER: &str = "5";
+
+/// A 503 answer with its `Retry-After`.
+pub(crate) fn unavailable(mut response: Response) -> Response {
+    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER));
+    response
+}
+
 /// The body of a request error.
 pub(crate) fn error_body(code: ErrorCode, message: &str) -> Value {
     json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] })

@@ -27,11 +27,12 @@ impl std::fmt::Debug for AppState {
 
 impl AppState {
     /// The state of a gateway over a store and a bus.
-    pub fn new(store: Store, bus: crate::bus::EventBus) -> Self {
+    pub fn new(store: Store, bus: crate::bus::EventBus, limits: crate::context::Limits) -> Self {
         AppState {
             schema: build_schema(crate::context::Deps {
                 store: store.clone(),
                 bus,
+                limits,
             }),
             metrics: Arc::new(Metrics::new(store.clone())),
             store,

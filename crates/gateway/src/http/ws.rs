@@ -1,7 +1,9 @@
 //! GraphQL subscriptions over WebSocket at `/graphql/ws` (`graphql-ws` and
 //! the older `graphql-transport-ws`): the token comes in the upgrade's
 //! `Authorization` header, or in `connection_init` as
-//! `{"Authorization": "Bearer …"}` (or `{"token": "…"}`), as browsers send it.
+//! `{"Authorization": "Bearer …"}` (or `{"token": "…"}`), as browsers send it;
+//! no other scheme. A subscription ends within seconds of its token's
+//! revocation or expiry or its account's disabling (`subscription.rs`).
 
 use super::auth::{authenticate, bearer};
 use super::media::Media;
@@ -20,7 +22,9 @@ fn token_of(payload: &serde_json::Value) -> Option<String> {
     ["Authorization", "authorization"]
         .iter()
         .find_map(|k| payload.get(*k).and_then(|v| v.as_str()))
-        .and_then(|v| v.split_once(' ').map(|(_, t)| t.trim().to_owned()))
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, t)| t.trim().to_owned())
         .or_else(|| {
             payload
                 .get("token")

@@ -1,14 +1,14 @@
 //! Account mutations: accounts (operators) and API tokens (operators, or an
 //! account for itself).
 
-use crate::context::{store, viewer};
+use crate::context::{Viewer, deps, store, viewer};
 use crate::error::{GatewayError, Result, store as s};
 use crate::guard::{RoleGuard, operator};
 use crate::input::AccountInput;
 use crate::object::{Account, IssuedToken, Token};
 use async_graphql::{Context, Object};
 use c2c_domain::{AccountId, CityId};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 /// Accounts and tokens.
@@ -45,7 +45,9 @@ impl AccountMutation {
     }
 
     /// Issues a token for an account (operators, or an account for itself).
-    /// The secret is returned once.
+    /// The secret is returned once. A token expires no later than the token
+    /// that mints it and than the platform's maximum lifetime (365 days
+    /// unless the operator set another); without `expiresAt` it expires then.
     async fn issue_token(
         &self,
         ctx: &Context<'_>,
@@ -57,8 +59,9 @@ impl AccountMutation {
         if !v.is_operator() && v.account.id.0 != account_id {
             return Err(GatewayError::forbidden("an account issues tokens for itself only").into());
         }
+        let expires_at = lifetime(ctx, v, expires_at)?;
         let (secret, token) = s(store(ctx)?
-            .issue_token(AccountId(account_id), &label, expires_at)
+            .issue_token(AccountId(account_id), &label, Some(expires_at))
             .await)?;
         Ok(IssuedToken {
             secret,
@@ -76,5 +79,27 @@ impl AccountMutation {
         }
         let token = s(st.revoke_token(id).await)?;
         Ok((&token).into())
+    }
+}
+
+/// When a token minted now may expire at the latest: when the minting token
+/// does, and within the platform's maximum lifetime; the asked expiry if it
+/// is earlier.
+fn lifetime(ctx: &Context<'_>, v: &Viewer, asked: Option<DateTime<Utc>>) -> Result<DateTime<Utc>> {
+    let days = deps(ctx)?.limits.token_max_days;
+    let longest = Utc::now() + Duration::days(i64::from(days));
+    let limit = v.token_expires_at.map_or(longest, |e| e.min(longest));
+    match asked {
+        None => Ok(limit),
+        Some(at) if at <= limit => Ok(at),
+        Some(_) => Err(GatewayError::invalid(
+            "expiresAt",
+            format!(
+                "a token expires by {} at the latest: no later than the token that mints it, \
+                 and within {days} days",
+                limit.format("%Y-%m-%d %H:%M UTC")
+            ),
+        )
+        .into()),
     }
 }

@@ -35,11 +35,9 @@ pub async fn partnership(
     let v = viewer(ctx)?;
     let p = loaded(loaders(ctx)?.partnerships.load_one(id).await)?
         .ok_or_else(|| GatewayError::not_found("partnership", id))?;
+    // Another city's partnership answers exactly as one that does not exist.
     if !v.can_see(&p) {
-        return Err(GatewayError::forbidden(
-            "this partnership is visible to its two cities and to operators only",
-        )
-        .into());
+        return Err(GatewayError::not_found("partnership", id).into());
     }
     Ok(PartnershipNode(p))
 }

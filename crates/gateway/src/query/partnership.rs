@@ -28,6 +28,8 @@ impl PartnershipQuery {
 
     /// Partnerships the account may see (operators: all; city accounts: their
     /// city's), filtered, oldest first, a page at a time (`first` at most 100).
+    /// A page costs its size times its fields in the complexity limit.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn partnerships(
         &self,
         ctx: &Context<'_>,
@@ -115,4 +117,13 @@ async fn prefetch(ctx: &Context<'_>, page: &[Arc<Partnership>]) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// The complexity of a page: its size (`first`, default 20, at most 100)
+/// times the fields of one partnership.
+fn page_cost(first: Option<i32>, child_complexity: usize) -> usize {
+    let page = first.unwrap_or(20).clamp(1, MAX_PAGE);
+    usize::try_from(page)
+        .unwrap_or(100)
+        .saturating_mul(child_complexity)
 }

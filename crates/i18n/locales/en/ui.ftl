@@ -44,6 +44,8 @@ failure-expired-title = This form has expired
 failure-expired-text = The page was open too long, or opened in another session. Go back, reload the page and try again.
 failure-forbidden-title = Not allowed
 failure-forbidden-text = Your account may not do this.
+failure-unavailable-title = The platform is unreachable for a moment
+failure-unavailable-text = Its database does not answer; nothing was changed. Please try again in a few seconds.
 failure-internal-title = Something went wrong
 failure-internal-text = The request could not be completed. It has been logged; please try again in a moment.
 

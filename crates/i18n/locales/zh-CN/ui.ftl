@@ -41,6 +41,8 @@ failure-expired-title = 表单已过期
 failure-expired-text = 页面打开时间过长，或在另一个会话中打开。请返回、刷新页面后重试。
 failure-forbidden-title = 无权操作
 failure-forbidden-text = 您的账户无权执行此操作。
+failure-unavailable-title = 平台暂时无法访问
+failure-unavailable-text = 数据库暂未响应，未做任何更改。请几秒后重试。
 failure-internal-title = 出现问题
 failure-internal-text = 请求未能完成，已记录在案；请稍后重试。
 
