@@ -26,6 +26,7 @@ mod outage;
 mod page;
 mod patterns;
 mod readme;
+mod storm;
 mod subscriptions;
 mod tokens;
 mod web;

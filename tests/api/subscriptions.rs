@@ -16,11 +16,11 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
 
-type Socket =
+pub(crate) type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 /// Opens a `graphql-transport-ws` connection with a token and subscribes.
-async fn subscribe(address: &str, token: &str, query: &str, variables: Value) -> Socket {
+pub(crate) async fn subscribe(address: &str, token: &str, query: &str, variables: Value) -> Socket {
     let url = format!("{}/graphql/ws", address.replacen("http", "ws", 1));
     let mut request = url.into_client_request().unwrap();
     request.headers_mut().insert(
@@ -68,7 +68,7 @@ async fn event_of_kind(socket: &mut Socket, field: &str, kind: &str) -> Value {
 }
 
 /// Starts the real `c2c` binary on the database and returns its address.
-async fn another_process(database_url: &str) -> (tokio::process::Child, String) {
+pub(crate) async fn another_process(database_url: &str) -> (tokio::process::Child, String) {
     let mut child = c2c()
         .args(["serve", "--listen", "127.0.0.1:0", "--no-migrate"])
         .env("DATABASE_URL", database_url)

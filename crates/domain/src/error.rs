@@ -29,6 +29,9 @@ pub enum ErrorCode {
     /// large, nested too deep, too slow or too big an answer): refused, before
     /// it runs where it can be told before.
     QueryTooCostly,
+    /// A subscriber fell too far behind the events: its subscription ended;
+    /// subscribe again with `after` (the `seq` of the last event received).
+    Lagged,
     /// The database cannot be reached (down, or every connection busy):
     /// nothing was done; try again (HTTP 503 with `Retry-After`).
     Unavailable,

@@ -4,9 +4,12 @@
 //! process listens, reads the new events from the history and broadcasts them
 //! to its subscribers, so that several processes on one database all deliver
 //! every event. On SQLite (one process) a change pokes the bus directly. Either
-//! way, what subscribers receive is what the history holds, in its order.
+//! way, what subscribers receive is what the history holds, each committed event
+//! once, in its order: the store reads it only once it is final
+//! (`c2c_store::Horizon`). A subscriber that falls more than [`CAPACITY`]
+//! events behind is told (`LAGGED`) and resumes with `after`.
 
-use c2c_store::{Store, StoredEvent};
+use c2c_store::{EventListener, Horizon, Store, StoredEvent};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Notify, broadcast};
@@ -31,35 +34,22 @@ impl EventBus {
             sender: sender.clone(),
             poke: poke.clone(),
         };
-        let mut last = store.last_event_seq().await?;
+        let mut horizon = store.horizon().await?;
         let mut listener = store.listen().await?;
         tokio::spawn(async move {
             loop {
-                match listener.as_mut() {
-                    Some(l) => {
-                        tokio::select! {
-                            r = l.recv() => {
-                                if let Err(e) = r {
-                                    tracing::warn!(error = %e, "event listener failed; retrying");
-                                    tokio::time::sleep(Duration::from_secs(1)).await;
-                                }
-                            }
-                            _ = poke.notified() => {}
-                        }
-                    }
-                    None => poke.notified().await,
-                }
-                // Read everything after the last event seen, in pages.
+                wait(&store, &mut listener, &poke).await;
+                // Everything that became final since the horizon, in order.
                 loop {
-                    match store.events_after(last, 500).await {
-                        Ok(events) => {
-                            let done = events.len() < 500;
+                    match store.final_events(&horizon).await {
+                        Ok((events, next)) => {
+                            let moved = next != horizon;
                             for e in events {
-                                last = last.max(e.seq);
                                 // No subscriber is not an error.
                                 let _ = sender.send(Arc::new(e));
                             }
-                            if done {
+                            horizon = next;
+                            if !moved || matches!(horizon, Horizon::Transactions(_)) {
                                 break;
                             }
                         }
@@ -94,3 +84,32 @@ impl EventBus {
         self.sender.subscribe()
     }
 }
+
+/// Waits for something to read: a notification (PostgreSQL), a poke from
+/// this process, or, on PostgreSQL, a short while (a transaction that ends
+/// without an event of its own may have held back events of others). A lost
+/// listener is opened again, so that a restarted database is caught up with.
+async fn wait(store: &Store, listener: &mut Option<EventListener>, poke: &Notify) {
+    if store.backend() != c2c_store::DbBackend::Postgres {
+        poke.notified().await;
+        return;
+    }
+    let Some(l) = listener.as_mut() else {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        *listener = store.listen().await.ok().flatten();
+        return;
+    };
+    tokio::select! {
+        r = l.recv() => {
+            if let Err(e) = r {
+                tracing::warn!(error = %e, "event listener failed; listening again");
+                *listener = None;
+            }
+        }
+        _ = poke.notified() => {}
+        _ = tokio::time::sleep(RECHECK) => {}
+    }
+}
+
+/// How long the bus waits at most before it reads again on PostgreSQL.
+const RECHECK: Duration = Duration::from_millis(500);

@@ -88,6 +88,14 @@ impl GatewayError {
         )
     }
 
+    /// A subscriber fell too far behind the events.
+    pub fn lagged() -> Self {
+        Self::new(
+            ErrorCode::Lagged,
+            "the subscriber fell too far behind the events: subscribe again with `after`, the seq of the last event received",
+        )
+    }
+
     /// Anything unexpected: the caller logs the cause.
     pub fn internal() -> Self {
         Self::new(ErrorCode::Internal, "internal error (request logged)")

@@ -23,24 +23,39 @@ pub struct Subscription;
 
 #[Subscription]
 impl Subscription {
-    /// Every new event of a partnership the account may see.
+    /// Every new event of a partnership the account may see, each once, in
+    /// the order of the history. `after` (the `seq` of the last event a
+    /// client received) first replays what it missed.
     async fn partnership_events(
         &self,
         ctx: &Context<'_>,
         partnership_id: Uuid,
+        after: Option<i64>,
     ) -> Result<impl Stream<Item = Result<EventNode>>> {
         let v = viewer(ctx)?;
         let id = PartnershipId(partnership_id);
-        let p = s(store(ctx)?.partnership(id).await)?;
+        let st = store(ctx)?;
+        let p = s(st.partnership(id).await)?;
         // Another city's partnership answers exactly as one that does not exist.
         if !v.can_see(&p) {
             return Err(GatewayError::not_found("partnership", id).into());
         }
+        // Listen first, then replay: what both hold is sent once.
         let rx = deps(ctx)?.bus.subscribe();
-        let events = BroadcastStream::new(rx).filter_map(move |r| {
-            std::future::ready(r.ok().filter(|e| e.partnership == Some(id)).map(EventNode))
+        let replay = match after {
+            Some(a) => s(st.final_events_of(id.0, a).await)?,
+            None => Vec::new(),
+        };
+        let last = replay.last().map(|e| e.seq).or(after).unwrap_or(i64::MIN);
+        let replay =
+            futures_util::stream::iter(replay.into_iter().map(|e| Ok(EventNode(Arc::new(e)))));
+        let live = BroadcastStream::new(rx).filter_map(move |r| {
+            std::future::ready(match r {
+                Ok(e) => (e.partnership == Some(id) && e.seq > last).then(|| Ok(EventNode(e))),
+                Err(_) => Some(Err(lagged())),
+            })
         });
-        Ok(while_allowed(store(ctx)?.clone(), v.clone(), events))
+        Ok(while_allowed(st.clone(), v.clone(), replay.chain(live)))
     }
 
     /// Every new event of a city: its own (strategy, commitment) and those of
@@ -69,7 +84,10 @@ impl Subscription {
             let st = st.clone();
             let parties = parties.clone();
             async move {
-                let e = r.ok()?;
+                let e = match r {
+                    Ok(e) => e,
+                    Err(_) => return Some(Err(lagged())),
+                };
                 let keep = match e.partnership {
                     None => e.city == city,
                     Some(p) => {
@@ -90,7 +108,7 @@ impl Subscription {
                         }
                     }
                 };
-                keep.then_some(EventNode(e))
+                keep.then_some(Ok(EventNode(e)))
             }
         });
         Ok(while_allowed(guard.0, guard.1, events))
@@ -101,11 +119,12 @@ impl Subscription {
 pub const RECHECK: Duration = Duration::from_secs(2);
 
 /// The events, until the viewer's token is revoked or expires or its account
-/// is disabled: then one error, and the subscription completes.
+/// is disabled, or the subscriber lags: then one error, and the subscription
+/// completes.
 fn while_allowed(
     store: Store,
     viewer: Viewer,
-    events: impl Stream<Item = EventNode> + Send + 'static,
+    events: impl Stream<Item = Result<EventNode>> + Send + 'static,
 ) -> impl Stream<Item = Result<EventNode>> {
     let revoked = Arc::new(AtomicBool::new(false));
     let flag = revoked.clone();
@@ -121,7 +140,26 @@ fn while_allowed(
             .then(|| Err(GatewayError::unauthenticated_now().into()))
     })
     .filter_map(std::future::ready);
-    events.map(Ok).take_until(ended).chain(farewell)
+    until_error(events.take_until(ended).chain(farewell))
+}
+
+/// A stream that ends right after its first error.
+fn until_error<T>(
+    stream: impl Stream<Item = Result<T>> + Send + 'static,
+) -> impl Stream<Item = Result<T>> {
+    futures_util::stream::unfold((Box::pin(stream), false), |(mut s, done)| async move {
+        if done {
+            return None;
+        }
+        let item = s.next().await?;
+        let stop = item.is_err();
+        Some((item, (s, stop)))
+    })
+}
+
+/// The error of a subscriber that fell behind.
+fn lagged() -> async_graphql::Error {
+    GatewayError::lagged().into()
 }
 
 /// Whether the viewer's token and account still hold. A database that does

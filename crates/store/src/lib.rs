@@ -19,6 +19,7 @@ mod aggregate;
 mod analytics;
 mod cities;
 mod convert;
+mod delivery;
 mod entity;
 mod error;
 mod events;
@@ -38,6 +39,7 @@ pub use analytics::{
     PersonChangeKind, Records, Scope, Stalled, StepTime, Unfollowed, WithoutPlan,
 };
 pub use c2c_migration::Migrator;
+pub use delivery::Horizon;
 pub use error::{Result, StoreError};
 pub use events::{EventListener, StoredEvent};
 pub use partnerships::{PartnershipFilter, Recorded, SpawnRecorded};
