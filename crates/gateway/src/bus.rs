@@ -9,7 +9,7 @@
 //! (`c2c_store::Horizon`). A subscriber that falls more than [`CAPACITY`]
 //! events behind is told (`LAGGED`) and resumes with `after`.
 
-use c2c_store::{EventListener, Horizon, Store, StoredEvent};
+use c2c_store::{EventListener, Store, StoredEvent};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Notify, broadcast};
@@ -37,27 +37,23 @@ impl EventBus {
         let mut horizon = store.horizon().await?;
         let mut listener = store.listen().await?;
         tokio::spawn(async move {
+            let mut pending = false;
             loop {
-                wait(&store, &mut listener, &poke).await;
+                wait(&store, &mut listener, &poke, pending).await;
                 // Everything that became final since the horizon, in order.
-                loop {
-                    match store.final_events(&horizon).await {
-                        Ok((events, next)) => {
-                            let moved = next != horizon;
-                            for e in events {
-                                // No subscriber is not an error.
-                                let _ = sender.send(Arc::new(e));
-                            }
-                            horizon = next;
-                            if !moved || matches!(horizon, Horizon::Transactions(_)) {
-                                break;
-                            }
+                match store.final_events(&horizon).await {
+                    Ok(read) => {
+                        for e in read.events {
+                            // No subscriber is not an error.
+                            let _ = sender.send(Arc::new(e));
                         }
-                        Err(e) => {
-                            tracing::warn!(error = %e, "reading new events failed");
-                            tokio::time::sleep(Duration::from_secs(1)).await;
-                            break;
-                        }
+                        horizon = read.horizon;
+                        pending = read.pending;
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "reading new events failed");
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                        pending = true;
                     }
                 }
             }
@@ -85,13 +81,24 @@ impl EventBus {
     }
 }
 
-/// Waits for something to read: a notification (PostgreSQL), a poke from
-/// this process, or, on PostgreSQL, a short while (a transaction that ends
-/// without an event of its own may have held back events of others). A lost
-/// listener is opened again, so that a restarted database is caught up with.
-async fn wait(store: &Store, listener: &mut Option<EventListener>, poke: &Notify) {
+/// Waits for something to read: a notification (PostgreSQL) or a poke from
+/// this process; and, while events are pending (held back by a transaction in
+/// flight, which may end without an event of its own, or beyond a page), a
+/// short while at most. A lost listener is opened again, so that a restarted
+/// database is caught up with.
+async fn wait(store: &Store, listener: &mut Option<EventListener>, poke: &Notify, pending: bool) {
+    let soon = async {
+        if pending {
+            tokio::time::sleep(RECHECK).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
     if store.backend() != c2c_store::DbBackend::Postgres {
-        poke.notified().await;
+        tokio::select! {
+            _ = poke.notified() => {}
+            () = soon => {}
+        }
         return;
     }
     let Some(l) = listener.as_mut() else {
@@ -107,9 +114,9 @@ async fn wait(store: &Store, listener: &mut Option<EventListener>, poke: &Notify
             }
         }
         _ = poke.notified() => {}
-        _ = tokio::time::sleep(RECHECK) => {}
+        () = soon => {}
     }
 }
 
-/// How long the bus waits at most before it reads again on PostgreSQL.
-const RECHECK: Duration = Duration::from_millis(500);
+/// How long the bus waits at most while events are pending.
+const RECHECK: Duration = Duration::from_millis(100);

@@ -33,6 +33,18 @@ pub enum Horizon {
 /// The most events one read returns.
 const PAGE: u64 = 500;
 
+/// What a read of the history found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Final {
+    /// The events that became final, in history order.
+    pub events: Vec<StoredEvent>,
+    /// How far the history is now read.
+    pub horizon: Horizon,
+    /// Whether events are written beyond it, held back by a transaction
+    /// still in flight (read again shortly), or beyond a full page.
+    pub pending: bool,
+}
+
 impl Store {
     /// The horizon now: what is older is final.
     pub async fn horizon(&self) -> Result<Horizon> {
@@ -51,15 +63,19 @@ impl Store {
         Ok(Horizon::Transactions(x))
     }
 
-    /// The events that became final since `from`, in history order, and the
-    /// horizon they reach. On SQLite a read returns a page at most: call
-    /// again while the horizon moves.
-    pub async fn final_events(&self, from: &Horizon) -> Result<(Vec<StoredEvent>, Horizon)> {
+    /// The events that became final since `from`, in history order, the
+    /// horizon they reach, and whether more are pending (read again).
+    pub async fn final_events(&self, from: &Horizon) -> Result<Final> {
         match from {
             Horizon::Seq(seq) => {
                 let events = self.events_after(*seq, PAGE).await?;
                 let to = events.last().map_or(*seq, |e| e.seq);
-                Ok((events, Horizon::Seq(to)))
+                let pending = events.len() as u64 == PAGE;
+                Ok(Final {
+                    events,
+                    horizon: Horizon::Seq(to),
+                    pending,
+                })
             }
             Horizon::Transactions(xid) => self.final_between(xid).await,
         }
@@ -67,7 +83,7 @@ impl Store {
 
     /// PostgreSQL: the events of the transactions ended between `from` and
     /// now, the window read whole.
-    async fn final_between(&self, from: &str) -> Result<(Vec<StoredEvent>, Horizon)> {
+    async fn final_between(&self, from: &str) -> Result<Final> {
         let Horizon::Transactions(to) = self.horizon().await? else {
             unreachable!("PostgreSQL reads by transaction")
         };
@@ -83,7 +99,18 @@ impl Store {
             .into_iter()
             .map(StoredEvent::from_row)
             .collect::<Result<Vec<_>>>()?;
-        Ok((events, Horizon::Transactions(to)))
+        let beyond = event::Entity::find()
+            .filter(Expr::cust_with_values(
+                "xid >= CAST($1 AS xid8)",
+                [to.clone()],
+            ))
+            .one(self.db())
+            .await?;
+        Ok(Final {
+            events,
+            horizon: Horizon::Transactions(to),
+            pending: beyond.is_some(),
+        })
     }
 
     /// The final events of one partnership after `seq`, in history order (a

@@ -39,7 +39,7 @@ pub use analytics::{
     PersonChangeKind, Records, Scope, Stalled, StepTime, Unfollowed, WithoutPlan,
 };
 pub use c2c_migration::Migrator;
-pub use delivery::Horizon;
+pub use delivery::{Final, Horizon};
 pub use error::{Result, StoreError};
 pub use events::{EventListener, StoredEvent};
 pub use partnerships::{PartnershipFilter, Recorded, SpawnRecorded};

@@ -13,8 +13,10 @@ use std::time::Duration;
 use tokio::process::{Child, Command};
 use tokio::sync::Semaphore;
 
-/// At most two browsers at once: the machines have two cores.
-static BROWSERS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(2));
+/// At most three browsers at once: the machines have two cores, and so run two
+/// tests at a time, each of which holds two browsers at most (one per city).
+/// Two would let two tests each hold one and wait for the other's forever.
+static BROWSERS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(3));
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
