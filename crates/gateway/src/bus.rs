@@ -34,6 +34,8 @@ impl EventBus {
             sender: sender.clone(),
             poke: poke.clone(),
         };
+        // The bus reads with a pool of its own (PostgreSQL).
+        let store = store.detached().await?;
         let mut horizon = store.horizon().await?;
         let mut listener = store.listen().await?;
         tokio::spawn(async move {

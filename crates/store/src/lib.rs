@@ -229,6 +229,21 @@ impl Store {
         &self.url
     }
 
+    /// A store of its own on the same database, for a background reader (the
+    /// event bus): on PostgreSQL a small pool of its own, so that its reads
+    /// neither wait for nor count among the requests' statements; on SQLite
+    /// (one file, or one in-memory database) this store itself.
+    pub async fn detached(&self) -> Result<Store> {
+        if self.backend != DbBackend::Postgres {
+            return Ok(self.clone());
+        }
+        let options = Options {
+            max_connections: 2,
+            ..Options::default()
+        };
+        Self::connect_with(&self.url, options).await
+    }
+
     /// The number of SQL statements this store has run since it was opened.
     pub fn statement_count(&self) -> u64 {
         self.statements.load(Ordering::Relaxed)
