@@ -56,9 +56,7 @@ impl Message {
 
     /// Every city the message names, nested messages included, once each.
     pub fn cities(&self) -> Vec<CityId> {
-        let mut out = Vec::new();
-        self.collect_cities(&mut out);
-        out
+        cities_of([self])
     }
 
     fn collect_cities(&self, out: &mut Vec<CityId>) {
@@ -76,6 +74,15 @@ impl Message {
             }
         }
     }
+}
+
+/// Every city some messages name, once each, in the order named.
+pub fn cities_of<'a>(messages: impl IntoIterator<Item = &'a Message>) -> Vec<CityId> {
+    let mut out = Vec::new();
+    for m in messages {
+        m.collect_cities(&mut out);
+    }
+    out
 }
 
 /// Terms of the catalogue, listed with commas.

@@ -8,6 +8,7 @@
 
 use crate::words::{english, fixed_by};
 use async_graphql::{ErrorExtensions, Value};
+use c2c_domain::message::cities_of;
 use c2c_domain::{CityId, DomainError, ErrorCode, ErrorReason, Unmet};
 use c2c_store::StoreError;
 use std::collections::HashMap;
@@ -62,15 +63,10 @@ impl GatewayError {
     /// The cities the unmet criteria of a blocked move name (none for
     /// other errors).
     pub fn cities(&self) -> Vec<CityId> {
-        let mut ids: Vec<CityId> = Vec::new();
-        if let Detail::Unmet(unmet) = &self.detail {
-            for c in unmet.iter().flat_map(|u| u.message.cities()) {
-                if !ids.contains(&c) {
-                    ids.push(c);
-                }
-            }
+        match &self.detail {
+            Detail::Unmet(unmet) => cities_of(unmet.iter().map(|u| &u.message)),
+            _ => Vec::new(),
         }
-        ids
     }
 
     /// The error, naming those cities by name.

@@ -8,7 +8,8 @@ use crate::loader::loaded;
 use crate::types::{Loop, MoveKind, Step};
 use crate::words::{english, fixed_by};
 use async_graphql::{Context, SimpleObject};
-use c2c_domain::{CityId, Message, Partnership, Unmet};
+use c2c_domain::message::cities_of;
+use c2c_domain::{CityId, Partnership, Unmet};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -61,18 +62,10 @@ pub async fn readiness(
     on: NaiveDate,
 ) -> Result<Vec<Readiness>> {
     let all = p.readiness(on);
-    let mut ids: Vec<CityId> = Vec::new();
-    for r in &all {
+    let ids = cities_of(all.iter().flat_map(|r| {
         let unmet = r.unmet.iter().map(|u| &u.message);
-        for c in unmet
-            .chain(r.warnings.iter().map(|w| &w.message))
-            .flat_map(Message::cities)
-        {
-            if !ids.contains(&c) {
-                ids.push(c);
-            }
-        }
-    }
+        unmet.chain(r.warnings.iter().map(|w| &w.message))
+    }));
     let names = names(ctx, ids).await?;
     Ok(all
         .into_iter()
