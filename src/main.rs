@@ -4,7 +4,7 @@
 use anyhow::{Context, Result, bail};
 use c2c_demo::Contents;
 use c2c_domain::AccountId;
-use c2c_gateway::{Application, Config};
+use c2c_gateway::{Application, Config, Limits};
 use c2c_store::{Role, Store};
 use chrono::{Duration, Utc};
 use clap::{Parser, Subcommand};
@@ -51,6 +51,14 @@ enum Command {
         /// token also expires no later than the token that minted it).
         #[arg(long, env = "C2C_TOKEN_MAX_DAYS", default_value_t = 365)]
         token_max_days: u32,
+        /// The most GraphQL requests one account may have running at once;
+        /// more are answered 429 `TOO_MANY_REQUESTS` at once.
+        #[arg(long, env = "C2C_MAX_REQUESTS_PER_ACCOUNT", default_value_t = 8)]
+        max_requests_per_account: usize,
+        /// The most connections to PostgreSQL the server opens (default:
+        /// eight per core, from 10 to 64).
+        #[arg(long, env = "C2C_DB_POOL_SIZE")]
+        db_pool_size: Option<u32>,
     },
     /// Loads the demo dataset (real EU–China partnerships) through the store's
     /// own operations; running it again adds nothing.
@@ -274,9 +282,16 @@ async fn run(cli: Cli, logs: Logs) -> Result<()> {
             demo,
             secure_cookies,
             token_max_days,
+            max_requests_per_account,
+            db_pool_size,
         } => {
             let web = c2c_web::WebConfig { secure_cookies };
-            serve(url, listen, (no_migrate, demo, web, token_max_days), logs).await
+            let limits = Limits {
+                token_max_days,
+                requests_per_account: max_requests_per_account,
+            };
+            let pool = db_pool_size.unwrap_or_else(c2c_store::default_pool_size);
+            serve(url, listen, (no_migrate, demo, web, limits, pool), logs).await
         }
         Command::Migrate { status, down, yes } => migrate(&url, status, down && yes).await,
         Command::Token { command } => token(&open(&url).await?, command).await,
@@ -312,7 +327,13 @@ async fn run(cli: Cli, logs: Logs) -> Result<()> {
 async fn serve(
     url: String,
     listen: String,
-    (no_migrate, demo, web_config, token_max_days): (bool, bool, c2c_web::WebConfig, u32),
+    (no_migrate, demo, web_config, limits, pool_size): (
+        bool,
+        bool,
+        c2c_web::WebConfig,
+        Limits,
+        u32,
+    ),
     logs: Logs,
 ) -> Result<()> {
     if demo {
@@ -322,7 +343,8 @@ async fn serve(
         database_url: url,
         listen,
         migrate: !no_migrate,
-        token_max_days,
+        limits,
+        pool_size,
     })
     .await
     .context("starting the gateway")?;

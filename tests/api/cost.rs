@@ -49,3 +49,116 @@ crate::helpers::on_both_backends! { crate::helpers::TestApp::spawn;
         assert!(spent <= idle, "the refusal ran {spent} statements");
     }
 }
+
+/// A gateway over the store of `app` where an account may have two requests
+/// running.
+async fn limited(app: &TestApp) -> String {
+    let gateway =
+        c2c_gateway::Application::build_with_store(app.db.store.clone(), "127.0.0.1:0", false)
+            .await
+            .expect("build the gateway")
+            .with_limits(c2c_gateway::Limits {
+                requests_per_account: 2,
+                ..c2c_gateway::Limits::default()
+            });
+    let address = format!("http://{}", gateway.local_addr().expect("an address"));
+    tokio::spawn(gateway.run_until_stopped(std::future::pending()));
+    address
+}
+
+/// A request over the account's limit is answered 429 at once; the other
+/// accounts are served meanwhile, and the account again once one ends.
+#[tokio::test]
+async fn an_account_with_as_many_requests_running_as_it_may_is_told_to_wait() {
+    let app = TestApp::spawn(crate::helpers::Backend::Postgres).await;
+    let address = limited(&app).await;
+    let flow = crate::flow::Flow::start(&app).await;
+    // Two moves wait for the row this transaction locks.
+    let lock = app
+        .db
+        .held(&format!(
+            "SELECT id FROM partnership WHERE id = '{}' FOR UPDATE",
+            flow.id
+        ))
+        .await;
+    let suspend = format!(
+        "mutation {{ suspendPartnership(id: \"{}\", expectedVersion: {}, reason: \"pause\") {{ id }} }}",
+        flow.id, flow.version
+    );
+    let moves: Vec<_> = (0..2)
+        .map(|_| {
+            let (address, token, query) = (
+                address.clone(),
+                app.initiator.editor.clone(),
+                suspend.clone(),
+            );
+            tokio::spawn(async move { post(&address, &token, &query).await })
+        })
+        .collect();
+    let waiting = "pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'";
+    for _ in 0..200 {
+        if app.db.count(waiting).await >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(
+        app.db.count(waiting).await,
+        2,
+        "both moves wait for the lock"
+    );
+    let (status, retry, body) =
+        post(&address, &app.initiator.editor, "{ me { __typename } }").await;
+    assert_eq!(status, 429, "{body}");
+    assert_eq!(retry.as_deref(), Some("1"));
+    assert_eq!(
+        body.pointer("/errors/0/extensions/code"),
+        Some(&json!("TOO_MANY_REQUESTS")),
+        "{body}"
+    );
+    let (status, _, body) = post(&address, &app.counterpart.editor, "{ me { __typename } }").await;
+    assert_eq!(status, 200, "another account is served: {body}");
+    lock.release().await;
+    for answer in futures_util::future::join_all(moves).await {
+        let (status, _, body) = answer.expect("the move ends");
+        assert_eq!(status, 200, "{body}");
+        assert_ne!(
+            body.pointer("/errors/0/extensions/code"),
+            Some(&json!("TOO_MANY_REQUESTS"))
+        );
+    }
+    let (status, _, body) = post(&address, &app.initiator.editor, "{ me { __typename } }").await;
+    assert_eq!(status, 200, "served again once its requests ended: {body}");
+}
+
+/// A POST to `/graphql`: the status, the `Retry-After` header and the body.
+async fn post(address: &str, token: &str, query: &str) -> (u16, Option<String>, serde_json::Value) {
+    let r = reqwest::Client::new()
+        .post(format!("{address}/graphql"))
+        .bearer_auth(token)
+        .json(&json!({ "query": query }))
+        .send()
+        .await
+        .expect("the request is answered");
+    let status = r.status().as_u16();
+    let retry = r
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    (status, retry, r.json().await.expect("a JSON body"))
+}
+
+/// Every error code a client can meet is in the README and in the schema.
+#[test]
+fn every_error_code_is_documented_in_the_readme_and_the_schema() {
+    use strum::IntoEnumIterator;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README");
+    let schema = std::fs::read_to_string(format!("{root}/schema.graphql")).expect("schema");
+    for code in c2c_domain::ErrorCode::iter() {
+        let code = format!("`{}`", code.as_str());
+        assert!(readme.contains(&code), "README lacks {code}");
+        assert!(schema.contains(&code), "schema.graphql lacks {code}");
+    }
+}

@@ -142,7 +142,11 @@ impl TestApp {
     /// initiator, a counterpart and an unrelated city) each with an editor, a
     /// viewer and a stakeholder, and an expired token.
     pub async fn spawn(backend: Backend) -> TestApp {
-        let db = TestDb::new(backend).await;
+        TestApp::on(TestDb::new(backend).await).await
+    }
+
+    /// Like [`TestApp::spawn`], on a database already made.
+    pub async fn on(db: TestDb) -> TestApp {
         let store = db.store.clone();
         let operator = store
             .create_account(

@@ -84,6 +84,15 @@ pub(crate) async fn another_process(database_url: &str) -> (tokio::process::Chil
         .unwrap()
         .expect("a first line");
     let address = listening_address(&line).unwrap_or_else(|| panic!("no address in '{line}'"));
+    // What it writes next is read (and dropped), so that it never blocks on a
+    // full pipe.
+    tokio::spawn(async move {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if std::env::var_os("C2C_TEST_CHILD_LOGS").is_some() {
+                eprintln!("[c2c serve] {line}");
+            }
+        }
+    });
     (child, address)
 }
 

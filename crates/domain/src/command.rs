@@ -92,6 +92,28 @@ impl Move {
     }
 }
 
+/// What deciding a command reads of the partnership.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// Its row only (state, parties, version, dates): suspend, resume and
+    /// terminate check who asks and whether the move exists from here.
+    Row,
+    /// Its whole aggregate: outputs, standing, the step's criteria.
+    Whole,
+}
+
+impl Command {
+    /// What deciding the command reads, so that a store loads no more.
+    pub fn reads(&self) -> Reads {
+        match self {
+            Command::Move(Move::Suspend { .. } | Move::Resume | Move::Terminate { .. }) => {
+                Reads::Row
+            }
+            _ => Reads::Whole,
+        }
+    }
+}
+
 /// Everything that can be done to an existing partnership.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Command {

@@ -32,6 +32,9 @@ pub enum ErrorCode {
     /// A subscriber fell too far behind the events: its subscription ended;
     /// subscribe again with `after` (the `seq` of the last event received).
     Lagged,
+    /// The account has as many requests running as it may (HTTP 429 with
+    /// `Retry-After`): nothing was done; try again when one has finished.
+    TooManyRequests,
     /// The database cannot be reached (down, or every connection busy):
     /// nothing was done; try again (HTTP 503 with `Retry-After`).
     Unavailable,

@@ -42,7 +42,7 @@ pub mod value;
 pub mod vocab;
 
 pub use city::{Area, City, CityDraft, CityLevel, Country, HelixSector, Involvement, Stakeholder};
-pub use command::{Command, Ctx, Move, StartRequest};
+pub use command::{Command, Ctx, Move, Reads, StartRequest};
 pub use criterion::{Criterion, Unmet, Warning, WarningCode};
 pub use error::{DomainError, ErrorCode, ErrorReason};
 pub use event::{Change, Event};

@@ -19,8 +19,10 @@ pub struct Config {
     pub listen: String,
     /// Whether to apply pending migrations at start.
     pub migrate: bool,
-    /// The longest a token minted through the API may live, in days.
-    pub token_max_days: u32,
+    /// What the operator limits (token lifetimes, requests per account).
+    pub limits: Limits,
+    /// The most connections to the database (PostgreSQL).
+    pub pool_size: u32,
 }
 
 /// Why the gateway could not start.
@@ -52,11 +54,13 @@ impl Application {
     /// Connects to the database (migrating it if asked), starts the event bus
     /// and binds the socket.
     pub async fn build(config: Config) -> Result<Application, StartError> {
-        let store = Store::connect(&config.database_url).await?;
+        let options = c2c_store::Options {
+            max_connections: config.pool_size,
+            ..c2c_store::Options::default()
+        };
+        let store = Store::connect_with(&config.database_url, options).await?;
         let app = Self::build_with_store(store, &config.listen, config.migrate).await?;
-        Ok(app.with_limits(Limits {
-            token_max_days: config.token_max_days,
-        }))
+        Ok(app.with_limits(config.limits))
     }
 
     /// The gateway with other limits than the defaults.

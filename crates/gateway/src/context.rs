@@ -25,12 +25,15 @@ pub struct Deps {
 pub struct Limits {
     /// The longest a token minted through the API may live, in days.
     pub token_max_days: u32,
+    /// The most requests one account may have running at once.
+    pub requests_per_account: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             token_max_days: 365,
+            requests_per_account: 8,
         }
     }
 }

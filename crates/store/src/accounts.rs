@@ -9,7 +9,7 @@ use crate::error::{Result, StoreError};
 use crate::{Store, Writer, now};
 use c2c_domain::{AccountId, CityId};
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use strum::{EnumString, IntoStaticStr};
@@ -318,8 +318,15 @@ impl Store {
         if !secret.starts_with(TOKEN_PREFIX) {
             return Ok(None);
         }
-        let Some(row) = api_token::Entity::find()
+        // The token and its account in one statement.
+        let owner = api_token::Entity::belongs_to(account::Entity)
+            .from(api_token::Column::AccountId)
+            .to(account::Column::Id)
+            .into();
+        let Some((row, Some(acc))) = api_token::Entity::find()
             .filter(api_token::Column::Hash.eq(hash(secret)))
+            .join(JoinType::InnerJoin, owner)
+            .select_also(account::Entity)
             .one(self.db())
             .await?
         else {
@@ -329,7 +336,7 @@ impl Store {
         if row.revoked_at.is_some() || row.expires_at.is_some_and(|e| e <= at) {
             return Ok(None);
         }
-        let acc = self.account(AccountId(row.account_id)).await?;
+        let acc = account_from(acc)?;
         if acc.disabled_at.is_some() {
             return Ok(None);
         }

@@ -16,8 +16,8 @@ use crate::error::Result;
 use crate::events::{StoredEvent, event};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Statement,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, Statement,
 };
 
 /// How far the history has been read.
@@ -82,34 +82,42 @@ impl Store {
     }
 
     /// PostgreSQL: the events of the transactions ended between `from` and
-    /// now, the window read whole.
+    /// now, the window read whole, with the new horizon and whether events
+    /// lie beyond it: one statement (one snapshot), a row even when the
+    /// window is empty.
     async fn final_between(&self, from: &str) -> Result<Final> {
-        let Horizon::Transactions(to) = self.horizon().await? else {
-            unreachable!("PostgreSQL reads by transaction")
+        let sql = "WITH h AS (SELECT x, EXISTS (SELECT 1 FROM event WHERE xid >= x) AS beyond \
+                   FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS x) s) \
+                   SELECT e.*, h.x::text AS horizon, h.beyond FROM h \
+                   LEFT JOIN event e ON e.xid >= CAST($1 AS xid8) AND e.xid < h.x \
+                   ORDER BY e.seq";
+        let rows = self
+            .db()
+            .query_all_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                sql,
+                [from.to_owned().into()],
+            ))
+            .await?;
+        let (to, pending) = match rows.first() {
+            Some(r) => (
+                r.try_get::<String>("", "horizon")?,
+                r.try_get::<bool>("", "beyond")?,
+            ),
+            None => (from.to_owned(), true),
         };
-        let rows = event::Entity::find()
-            .filter(Expr::cust_with_values(
-                "xid >= CAST($1 AS xid8) AND xid < CAST($2 AS xid8)",
-                [from.to_owned(), to.clone()],
-            ))
-            .order_by_asc(event::Column::Seq)
-            .all(self.db())
-            .await?;
-        let events = rows
-            .into_iter()
-            .map(StoredEvent::from_row)
-            .collect::<Result<Vec<_>>>()?;
-        let beyond = event::Entity::find()
-            .filter(Expr::cust_with_values(
-                "xid >= CAST($1 AS xid8)",
-                [to.clone()],
-            ))
-            .one(self.db())
-            .await?;
+        let mut events = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if row.try_get::<Option<i64>>("", "seq")?.is_some() {
+                events.push(StoredEvent::from_row(event::Model::from_query_result(
+                    row, "",
+                )?)?);
+            }
+        }
         Ok(Final {
             events,
             horizon: Horizon::Transactions(to),
-            pending: beyond.is_some(),
+            pending,
         })
     }
 

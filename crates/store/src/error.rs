@@ -45,7 +45,7 @@ pub enum StoreError {
     Corrupt(String),
     /// The database failed.
     #[error("database error: {0}")]
-    Database(#[from] DbErr),
+    Database(DbErr),
     /// A failure injected by a test.
     #[error("injected failure after {0} writes")]
     Injected(usize),
@@ -90,6 +90,32 @@ impl From<DomainError> for StoreError {
             DomainError::NotFound { what, id } => StoreError::NotFound { what, id },
             other => StoreError::Domain(other),
         }
+    }
+}
+
+impl From<DbErr> for StoreError {
+    /// A database error, or the input's fault when PostgreSQL refuses text it
+    /// cannot hold (the NUL character: SQLSTATE 22021 or 22P05).
+    fn from(e: DbErr) -> Self {
+        if refused_text(&e) {
+            return StoreError::Invalid {
+                field: "input".to_owned(),
+                message: "text cannot hold the NUL character (U+0000)".to_owned(),
+            };
+        }
+        StoreError::Database(e)
+    }
+}
+
+/// Whether PostgreSQL refused a statement for a character of its text.
+fn refused_text(e: &DbErr) -> bool {
+    use sea_orm::RuntimeErr;
+    match e {
+        DbErr::Exec(RuntimeErr::SqlxError(s)) | DbErr::Query(RuntimeErr::SqlxError(s)) => s
+            .as_database_error()
+            .and_then(|d| d.code())
+            .is_some_and(|code| code == "22021" || code == "22P05"),
+        _ => false,
     }
 }
 

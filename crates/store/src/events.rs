@@ -148,13 +148,16 @@ impl std::fmt::Debug for EventListener {
 
 impl EventListener {
     /// Waits for the next announced event; returns its sequence number.
+    /// Fails as soon as the connection is lost: the caller listens again
+    /// and then reads what it missed meanwhile (`PgListener::recv` would
+    /// reconnect by itself, losing the announcements of the gap unseen).
     pub async fn recv(&mut self) -> Result<i64> {
-        let n = self
-            .0
-            .recv()
-            .await
-            .map_err(|e| StoreError::Database(DbErr::Custom(format!("listening: {e}"))))?;
-        Ok(n.payload().parse().unwrap_or(0))
+        let listening = |e: String| StoreError::Database(DbErr::Custom(format!("listening: {e}")));
+        match self.0.try_recv().await {
+            Ok(Some(n)) => Ok(n.payload().parse().unwrap_or(0)),
+            Ok(None) => Err(listening("the connection was lost".to_owned())),
+            Err(e) => Err(listening(e.to_string())),
+        }
     }
 }
 

@@ -85,6 +85,13 @@ pub struct Options {
     pub acquire: Duration,
 }
 
+/// The default size of the connection pool: eight per core, from 10 to 64
+/// (16 on two cores), so that a few dozen clients rarely wait for one.
+pub fn default_pool_size() -> u32 {
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    u32::try_from(cores * 8).unwrap_or(64).clamp(10, 64)
+}
+
 impl Default for Options {
     fn default() -> Self {
         Self {

@@ -22,8 +22,12 @@ pub struct Recorded {
     pub event: StoredEvent,
     /// What it changed, as the domain says it (the record it wrote).
     pub change: Change,
-    /// The partnership after the event.
+    /// The partnership after the event: whole, or (when `whole` is false,
+    /// after a command that reads only the row) its row's state with no
+    /// outputs or standing: read it again for those.
     pub partnership: Partnership,
+    /// Whether `partnership` holds its outputs and standing.
+    pub whole: bool,
 }
 
 /// What a spawn wrote: the origin's `SPAWNED` event and the new partnership's
@@ -138,6 +142,7 @@ impl Store {
             event,
             change: e.change,
             partnership: p,
+            whole: true,
         })
     }
 
@@ -165,7 +170,8 @@ impl Store {
             },
             other => other,
         };
-        let before = aggregate::load(&w.txn, row).await?;
+        let reads = command.reads();
+        let before = aggregate::load_for(&w.txn, row, reads).await?;
         let ctx = context(actor, now(), expected_version, effective_at);
         let e = before.decide(&ctx, command)?;
         let mut after = before.clone();
@@ -177,6 +183,7 @@ impl Store {
             event,
             change: e.change,
             partnership: after,
+            whole: reads == c2c_domain::Reads::Whole,
         })
     }
 
@@ -231,11 +238,13 @@ impl Store {
                 event: origin_event,
                 change: spawned.origin_event.change,
                 partnership: after,
+                whole: true,
             },
             child: Recorded {
                 event: child_event,
                 change: spawned.child_event.change,
                 partnership: spawned.child,
+                whole: true,
             },
         })
     }

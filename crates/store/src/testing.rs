@@ -10,7 +10,9 @@
 #![allow(clippy::expect_used, clippy::panic)]
 
 use crate::{Options, Store};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{
+    ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, TransactionTrait,
+};
 use std::path::PathBuf;
 use tokio::sync::OnceCell;
 use uuid::Uuid;
@@ -157,7 +159,13 @@ impl TestDb {
     /// A new PostgreSQL database with the migrations applied. Fails (never
     /// skips) when the server cannot be reached.
     pub async fn postgres() -> TestDb {
-        let server = postgres_server_url();
+        Self::postgres_at(&postgres_server_url()).await
+    }
+
+    /// A new database with the migrations applied on the PostgreSQL server
+    /// at `server` (a URL without a database name).
+    pub async fn postgres_at(server: &str) -> TestDb {
+        let server = server.to_owned();
         let admin = Database::connect(server.as_str())
             .await
             .unwrap_or_else(|e| {
@@ -257,6 +265,28 @@ impl TestDb {
     /// Runs raw SQL on the database, outside the store.
     pub async fn raw(&self, sql: &str) -> Result<(), sea_orm::DbErr> {
         self.side().await.execute_unprepared(sql).await.map(|_| ())
+    }
+
+    /// Runs `sql` in a transaction left open, so that the locks it takes
+    /// (`SELECT … FOR UPDATE`) are held until [`Held::release`].
+    pub async fn held(&self, sql: &str) -> Held {
+        let transaction = self.side().await.begin().await.expect("begin");
+        transaction
+            .execute_unprepared(sql)
+            .await
+            .expect("run the statement that takes the locks");
+        Held(transaction)
+    }
+}
+
+/// A transaction left open by [`TestDb::held`].
+#[derive(Debug)]
+pub struct Held(DatabaseTransaction);
+
+impl Held {
+    /// Rolls the transaction back, releasing its locks.
+    pub async fn release(self) {
+        self.0.rollback().await.expect("roll back");
     }
 }
 

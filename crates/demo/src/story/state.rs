@@ -119,6 +119,17 @@ impl<'a> Story<'a> {
         Ok(())
     }
 
+    /// Keeps the partnership a command left, read again when the command
+    /// read only its row.
+    async fn keep(&mut self, recorded: c2c_store::Recorded) -> Result<()> {
+        if recorded.whole {
+            self.agg = Some(recorded.partnership);
+            Ok(())
+        } else {
+            self.reload().await
+        }
+    }
+
     /// Executes a command as `city`.
     pub(super) async fn exec(&mut self, city: CityId, command: Command) -> Result<()> {
         let label = command_label(&command);
@@ -128,9 +139,8 @@ impl<'a> Story<'a> {
             .execute(self.actor(city)?, self.id, None, None, command)
             .await
             .with_context(|| format!("partnership {}: {label}", self.p.key))?;
-        self.agg = Some(recorded.partnership);
         self.written.commands += 1;
-        Ok(())
+        self.keep(recorded).await
     }
 
     /// Executes a filler command as `city`.
@@ -154,9 +164,8 @@ impl<'a> Story<'a> {
             )
             .await
             .with_context(|| format!("partnership {}: {label}", self.p.key))?;
-        self.agg = Some(recorded.partnership);
         self.written.commands += 1;
-        Ok(())
+        self.keep(recorded).await
     }
 
     /// A filler approval of `version` of `subject` by every party that has

@@ -10,4 +10,5 @@ mod cycles;
 mod journey;
 mod loops;
 mod properties;
+mod reads;
 mod support;

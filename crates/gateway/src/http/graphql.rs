@@ -7,6 +7,7 @@
 //! an object…) are 400 whatever the media type.
 
 use super::auth::required;
+use super::inflight::Admitted;
 use super::media::Media;
 use super::state::AppState;
 use crate::context::Viewer;
@@ -108,8 +109,13 @@ fn not_acceptable() -> Response {
     )
 }
 
-/// The viewer of the request's token, or the 401 (counted) or 503 answer.
-async fn viewer(state: &AppState, headers: &HeaderMap, media: Media) -> Result<Viewer, Response> {
+/// The viewer of the request's token, admitted among its account's requests
+/// running, or the 401, 429 (counted) or 503 answer.
+async fn viewer(
+    state: &AppState,
+    headers: &HeaderMap,
+    media: Media,
+) -> Result<(Viewer, Admitted), Response> {
     let viewer = required(&state.store, headers, media).await;
     if viewer
         .as_ref()
@@ -117,7 +123,27 @@ async fn viewer(state: &AppState, headers: &HeaderMap, media: Media) -> Result<V
     {
         state.metrics.error(ErrorCode::Unauthenticated.as_str());
     }
-    viewer
+    let viewer = viewer?;
+    let Some(admitted) = state.in_flight.admit(viewer.account.id) else {
+        state.metrics.error(ErrorCode::TooManyRequests.as_str());
+        return Err(too_many(media, state.in_flight.limit()));
+    };
+    Ok((viewer, admitted))
+}
+
+/// The answer to a request over its account's limit.
+fn too_many(media: Media, limit: usize) -> Response {
+    let mut refusal = media.error(
+        StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::TooManyRequests,
+        &format!(
+            "this account already has {limit} requests running: nothing was done; send this one when one of them has finished"
+        ),
+    );
+    refusal
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    refusal
 }
 
 /// `POST /graphql`.
@@ -130,7 +156,7 @@ pub(super) async fn post(
     let Some(media) = Media::negotiate(&headers) else {
         return not_acceptable();
     };
-    let viewer = match viewer(&state, &headers, media).await {
+    let (viewer, _admitted) = match viewer(&state, &headers, media).await {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -167,7 +193,7 @@ pub(super) async fn get(State(state): State<AppState>, headers: HeaderMap, uri: 
     let Some(media) = Media::negotiate(&headers) else {
         return not_acceptable();
     };
-    let viewer = match viewer(&state, &headers, media).await {
+    let (viewer, _admitted) = match viewer(&state, &headers, media).await {
         Ok(v) => v,
         Err(r) => return r,
     };

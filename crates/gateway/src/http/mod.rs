@@ -19,6 +19,7 @@ pub mod export;
 mod graphiql;
 mod graphql;
 mod health;
+mod inflight;
 mod media;
 mod metrics;
 mod state;

@@ -1,5 +1,6 @@
 //! What the handlers share, and the limit on request bodies.
 
+use super::inflight::InFlight;
 use crate::metrics::Metrics;
 use crate::{C2cSchema, build_schema};
 use c2c_store::Store;
@@ -17,6 +18,8 @@ pub struct AppState {
     pub store: Store,
     /// The metrics.
     pub metrics: Arc<Metrics>,
+    /// The requests each account has running.
+    pub in_flight: Arc<InFlight>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -35,6 +38,7 @@ impl AppState {
                 limits,
             }),
             metrics: Arc::new(Metrics::new(store.clone())),
+            in_flight: InFlight::new(limits.requests_per_account),
             store,
         }
     }

@@ -9,7 +9,6 @@ use async_graphql::Context;
 use c2c_domain::{Command, PartnershipId};
 use c2c_store::{Recorded, StoreError};
 use chrono::{DateTime, Utc};
-use std::sync::Arc;
 use uuid::Uuid;
 
 /// Runs a command on a partnership for the editor's city (behind
@@ -23,7 +22,7 @@ pub async fn run(
     command: Command,
 ) -> Result<PartnershipNode> {
     let r = execute(ctx, id, (expected_version, at), command).await?;
-    Ok(PartnershipNode(Arc::new(r.partnership)))
+    Ok(PartnershipNode::recorded(r))
 }
 
 /// Records an output: a command on a partnership, now; what it wrote.

@@ -33,7 +33,9 @@ use replicate::ReplicateMutation;
 
 /// Every change. A refused mutation changes nothing and answers an error whose
 /// `extensions` say why: `code` (always: `UNAUTHENTICATED`, `FORBIDDEN`,
-/// `NOT_FOUND`, `INVALID_INPUT`, `TRANSITION_BLOCKED`, `VERSION_CONFLICT` or
+/// `NOT_FOUND`, `INVALID_INPUT`, `TRANSITION_BLOCKED`, `VERSION_CONFLICT`,
+/// `QUERY_TOO_COSTLY`, `LAGGED` (subscriptions), `TOO_MANY_REQUESTS` (HTTP
+/// 429), `UNAVAILABLE` (HTTP 503: the database cannot be reached) or
 /// `INTERNAL`), `reason` (beside some codes: `CRITERIA_UNMET`,
 /// `MOVE_NOT_ALLOWED`, `PARTNERSHIP_NOT_ACTIVE`, `NOT_PARTY`), `unmet` (a
 /// blocked move: a list of `{code, message, fixedBy}`, the

@@ -10,7 +10,6 @@ use crate::types::{Loop, Step};
 use async_graphql::{Context, Object};
 use c2c_domain::{CityId, Command, Move, PartnershipId};
 use chrono::{DateTime, Utc};
-use std::sync::Arc;
 use uuid::Uuid;
 
 /// The moves.
@@ -43,7 +42,7 @@ impl PartnershipMutation {
             .start(actor, at_step.into(), counterpart_city_id.map(CityId), at)
             .await)?;
         d.bus.poke();
-        Ok(PartnershipNode(Arc::new(r.partnership)))
+        Ok(PartnershipNode::recorded(r))
     }
 
     /// Moves a partnership to its next step, if every exit criterion holds.
@@ -95,7 +94,7 @@ impl PartnershipMutation {
             Err(e) => return Err(refused(ctx, e).await),
         };
         d.bus.poke();
-        Ok(PartnershipNode(Arc::new(r.child.partnership)))
+        Ok(PartnershipNode::recorded(r.child))
     }
 
     /// Suspends an active partnership, with a reason.

@@ -14,7 +14,6 @@ use async_graphql::{Context, SimpleObject};
 use c2c_domain::outputs::{Activity as DomainActivity, Outputs};
 use c2c_domain::{ActivityId, Change, Partnership};
 use c2c_store::Recorded;
-use std::sync::Arc;
 
 /// A payload: the record a mutation wrote and the partnership after it.
 macro_rules! payload {
@@ -123,7 +122,7 @@ payload!(
 
 /// The partnership after a change, for a payload.
 pub fn node(r: &Recorded) -> PartnershipNode {
-    PartnershipNode(Arc::new(r.partnership.clone()))
+    PartnershipNode::recorded(r.clone())
 }
 
 /// The record, or an internal error: a change that does not name what it

@@ -60,14 +60,17 @@ impl PlanMutation {
         changes: ActivityChanges,
         expected_version: Option<u64>,
     ) -> Result<RecordActivityPayload> {
-        let p = partnership(ctx, PartnershipId(partnership_id)).await?;
-        let plan = p.0.outputs().plan.as_ref();
+        let p = partnership(ctx, PartnershipId(partnership_id))
+            .await?
+            .full(ctx)
+            .await?;
+        let plan = p.outputs().plan.as_ref();
         let Some(activity) = plan.and_then(|x| x.activities.iter().find(|a| a.plan.id.0 == id))
         else {
             return Err(GatewayError::not_found("activity", id).into());
         };
         let command = Command::RecordActivity(changes.applied_to(&activity.plan));
-        let version = expected_version.or(Some(p.0.version()));
+        let version = expected_version.or(Some(p.version()));
         let r = record(ctx, partnership_id, version, command).await?;
         Ok(RecordActivityPayload::of(&r, payload::activity(&r)?))
     }

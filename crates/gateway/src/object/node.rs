@@ -6,28 +6,54 @@
 use crate::context::{loaders, viewer};
 use crate::error::{GatewayError, Result};
 use crate::loader::loaded;
-use c2c_domain::outputs::Outputs;
 use c2c_domain::partnership::Snapshot;
 use c2c_domain::{Partnership, PartnershipId};
 use std::sync::Arc;
 
-/// A partnership between two cities (one, at Aim and Commit).
+/// A partnership between two cities (one, at Aim and Commit). It may hold
+/// only its row's state (after a move that read no more): the fields of its
+/// outputs and standing then read the whole aggregate through the request's
+/// loader, so that a client that asks only `{ id status version }` costs no
+/// more.
 #[derive(Clone, Debug)]
-pub struct PartnershipNode(pub Arc<Partnership>);
+pub struct PartnershipNode {
+    data: Arc<Partnership>,
+    whole: bool,
+}
 
 impl PartnershipNode {
-    /// The partnership's data.
-    pub fn p(&self) -> &Snapshot {
-        self.0.snapshot()
+    /// A node over a whole aggregate.
+    pub fn whole(p: Arc<Partnership>) -> Self {
+        PartnershipNode {
+            data: p,
+            whole: true,
+        }
     }
-    /// Its outputs.
-    pub fn outputs(&self) -> &Outputs {
-        self.0.outputs()
+    /// The node of what a change left.
+    pub fn recorded(r: c2c_store::Recorded) -> Self {
+        PartnershipNode {
+            whole: r.whole,
+            data: Arc::new(r.partnership),
+        }
+    }
+    /// The partnership's row: its state, parties, version and dates (its
+    /// outputs and standing only through [`PartnershipNode::full`]).
+    pub fn p(&self) -> &Snapshot {
+        self.data.snapshot()
+    }
+    /// The whole aggregate, read when the node holds only the row.
+    pub async fn full(&self, ctx: &async_graphql::Context<'_>) -> Result<Arc<Partnership>> {
+        if self.whole {
+            return Ok(Arc::clone(&self.data));
+        }
+        let id = self.data.id();
+        loaded(loaders(ctx)?.partnerships.load_one(id).await)?
+            .ok_or_else(|| GatewayError::not_found("partnership", id).into())
     }
 }
 
 /// A partnership by identifier, if it exists and the viewer may see it:
-/// `NOT_FOUND` or `FORBIDDEN` otherwise.
+/// `NOT_FOUND` otherwise (another city's answers as one that does not exist).
 pub async fn partnership(
     ctx: &async_graphql::Context<'_>,
     id: PartnershipId,
@@ -39,5 +65,5 @@ pub async fn partnership(
     if !v.can_see(&p) {
         return Err(GatewayError::not_found("partnership", id).into());
     }
-    Ok(PartnershipNode(p))
+    Ok(PartnershipNode::whole(p))
 }

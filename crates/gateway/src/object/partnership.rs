@@ -102,7 +102,8 @@ impl PartnershipNode {
     /// criterion and the warnings. `on` is the date of the move (default:
     /// today).
     async fn readiness(&self, ctx: &Context<'_>, on: Option<NaiveDate>) -> Result<Vec<Readiness>> {
-        readiness(ctx, &self.0, on.unwrap_or_else(|| Utc::now().date_naive())).await
+        let p = self.full(ctx).await?;
+        readiness(ctx, &p, on.unwrap_or_else(|| Utc::now().date_naive())).await
     }
     /// The history: every event, oldest first.
     async fn history(&self, ctx: &Context<'_>) -> Result<Vec<EventNode>> {
@@ -119,72 +120,72 @@ impl PartnershipNode {
     /// The initiator's strategy in force: visible to the initiator and to
     /// operators only.
     async fn strategy(&self, ctx: &Context<'_>) -> Result<Option<Strategy>> {
-        initiator_strategy(ctx, self.p())
+        initiator_strategy(ctx, self.full(ctx).await?.snapshot())
     }
     /// The initiator's commitment in force: visible to the initiator and to
     /// operators only.
     async fn commitment(&self, ctx: &Context<'_>) -> Result<Option<Commitment>> {
-        initiator_commitment(ctx, self.p())
+        initiator_commitment(ctx, self.full(ctx).await?.snapshot())
     }
     /// Assessments of candidate counterparts.
-    async fn assessments(&self) -> Vec<Assessment> {
-        all(&self.outputs().assessments)
+    async fn assessments(&self, ctx: &Context<'_>) -> Result<Vec<Assessment>> {
+        Ok(all(&self.full(ctx).await?.outputs().assessments))
     }
     /// Contacts.
-    async fn contacts(&self) -> Vec<Contact> {
-        all(&self.outputs().contacts)
+    async fn contacts(&self, ctx: &Context<'_>) -> Result<Vec<Contact>> {
+        Ok(all(&self.full(ctx).await?.outputs().contacts))
     }
     /// The contact persons both cities named, each city its own.
-    async fn contact_persons(&self) -> Vec<ContactPerson> {
-        all(&self.outputs().contact_persons)
+    async fn contact_persons(&self, ctx: &Context<'_>) -> Result<Vec<ContactPerson>> {
+        Ok(all(&self.full(ctx).await?.outputs().contact_persons))
     }
     /// Agreements with their signatures.
-    async fn agreements(&self) -> Vec<Agreement> {
-        partner::agreements(self.p())
+    async fn agreements(&self, ctx: &Context<'_>) -> Result<Vec<Agreement>> {
+        Ok(partner::agreements(self.full(ctx).await?.snapshot()))
     }
     /// First priority areas, as each city agreed them.
-    async fn first_priorities(&self) -> Vec<FirstPriority> {
-        all(&self.outputs().priorities)
+    async fn first_priorities(&self, ctx: &Context<'_>) -> Result<Vec<FirstPriority>> {
+        Ok(all(&self.full(ctx).await?.outputs().priorities))
     }
     /// The cooperation plan.
-    async fn plan(&self) -> Option<Plan> {
-        plan::plan(self.p().id.0, self.outputs())
+    async fn plan(&self, ctx: &Context<'_>) -> Result<Option<Plan>> {
+        Ok(plan::plan(self.p().id.0, self.full(ctx).await?.outputs()))
     }
     /// The evaluation framework: KPI selections with their measurements.
-    async fn kpi_selections(&self) -> Vec<KpiSelection> {
-        measure::kpi_selections(self.outputs())
+    async fn kpi_selections(&self, ctx: &Context<'_>) -> Result<Vec<KpiSelection>> {
+        Ok(measure::kpi_selections(self.full(ctx).await?.outputs()))
     }
     /// Every measurement, corrections included.
-    async fn measurements(&self) -> Vec<Measurement> {
-        measure::measurements(self.outputs())
+    async fn measurements(&self, ctx: &Context<'_>) -> Result<Vec<Measurement>> {
+        Ok(measure::measurements(self.full(ctx).await?.outputs()))
     }
     /// Feedback from the teams.
-    async fn feedback(&self) -> Vec<Feedback> {
-        all(&self.outputs().feedback)
+    async fn feedback(&self, ctx: &Context<'_>) -> Result<Vec<Feedback>> {
+        Ok(all(&self.full(ctx).await?.outputs().feedback))
     }
     /// Evaluations.
-    async fn evaluations(&self) -> Vec<Evaluation> {
-        all(&self.outputs().evaluations)
+    async fn evaluations(&self, ctx: &Context<'_>) -> Result<Vec<Evaluation>> {
+        Ok(all(&self.full(ctx).await?.outputs().evaluations))
     }
     /// Adjustments and their decisions.
-    async fn adjustments(&self) -> Vec<Adjustment> {
-        all(&self.outputs().adjustments)
+    async fn adjustments(&self, ctx: &Context<'_>) -> Result<Vec<Adjustment>> {
+        Ok(all(&self.full(ctx).await?.outputs().adjustments))
     }
     /// The version of the current cycle's decision set.
     async fn decisions_version(&self) -> u32 {
-        self.outputs().decisions_version
+        self.p().outputs.decisions_version
     }
     /// Every approval (plan versions and decision sets).
-    async fn approvals(&self) -> Vec<Approval> {
-        all(&self.outputs().approvals)
+    async fn approvals(&self, ctx: &Context<'_>) -> Result<Vec<Approval>> {
+        Ok(all(&self.full(ctx).await?.outputs().approvals))
     }
     /// Lessons.
-    async fn lessons(&self) -> Vec<Lesson> {
-        all(&self.outputs().lessons)
+    async fn lessons(&self, ctx: &Context<'_>) -> Result<Vec<Lesson>> {
+        Ok(all(&self.full(ctx).await?.outputs().lessons))
     }
     /// Ex-post evaluations.
-    async fn ex_post(&self) -> Vec<ExPost> {
-        all(&self.outputs().ex_post)
+    async fn ex_post(&self, ctx: &Context<'_>) -> Result<Vec<ExPost>> {
+        Ok(all(&self.full(ctx).await?.outputs().ex_post))
     }
 }
 

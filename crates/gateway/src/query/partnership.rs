@@ -67,9 +67,10 @@ impl PartnershipQuery {
         let mut connection = Connection::new(after.is_some(), more);
         for id in ids {
             if let Some(p) = found.get(&id) {
-                connection
-                    .edges
-                    .push(Edge::new(id.0.to_string(), PartnershipNode(p.clone())));
+                connection.edges.push(Edge::new(
+                    id.0.to_string(),
+                    PartnershipNode::whole(p.clone()),
+                ));
             }
         }
         Ok(connection)

@@ -46,6 +46,26 @@ pub(crate) async fn load<C: ConnectionTrait>(
         .ok_or_else(|| StoreError::not_found("partnership", id))
 }
 
+/// The aggregate of a partnership row without its outputs or standing: what
+/// deciding a [`c2c_domain::Reads::Row`] command needs, in no statement.
+pub(crate) fn row_only(row: partnership::Model) -> Result<Partnership> {
+    let standing = c2c_domain::Standing::empty(CityId(row.initiator_id));
+    let snapshot = row::snapshot(row, standing, Vec::new(), Outputs::default())?;
+    Ok(Partnership::restore(snapshot))
+}
+
+/// Loads what deciding a command reads: the row alone, or the whole aggregate.
+pub(crate) async fn load_for<C: ConnectionTrait>(
+    db: &C,
+    row: partnership::Model,
+    reads: c2c_domain::Reads,
+) -> Result<Partnership> {
+    match reads {
+        c2c_domain::Reads::Row => row_only(row),
+        c2c_domain::Reads::Whole => load(db, row).await,
+    }
+}
+
 /// Loads the aggregates of several partnership rows in [`LOAD_STATEMENTS`] - 1
 /// statements (the rows are given), whatever their number and size. The
 /// result is in the order of the rows.
