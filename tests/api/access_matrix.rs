@@ -571,19 +571,7 @@ async fn at_replicate<'a>(app: &'a TestApp, objectives: Option<&[String]>) -> Fl
         f.commit().await;
     }
     f.advance().await;
-    f.partner().await;
-    f.advance().await;
-    f.plan().await;
-    f.fix_plan().await;
-    f.approve("PLAN").await;
-    f.advance().await;
-    for i in 0..2 {
-        f.progress_of(i, "IN_PROGRESS").await;
-        f.teams_of(i).await;
-    }
-    f.risk(Some("Visa officer")).await;
-    f.advance().await;
-    f.select_kpi().await;
+    f.partner_to_measure().await;
     f.measure(31).await;
     f.feedback_and_evaluation(false).await;
     f.advance().await;

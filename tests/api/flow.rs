@@ -512,6 +512,24 @@ impl<'a> Flow<'a> {
         }
     }
 
+    /// From Partner (the counterpart not chosen yet) to Measure with every
+    /// criterion met on the way, and a KPI selection both cities report.
+    pub async fn partner_to_measure(&mut self) {
+        self.partner().await;
+        self.advance().await;
+        self.plan().await;
+        self.fix_plan().await;
+        self.approve("PLAN").await;
+        self.advance().await;
+        for i in 0..2 {
+            self.progress_of(i, "IN_PROGRESS").await;
+            self.teams_of(i).await;
+        }
+        self.risk(Some("Visa officer")).await;
+        self.advance().await;
+        self.select_kpi().await;
+    }
+
     pub async fn select_kpi(&mut self) {
         let init = self.app.initiator.editor.clone();
         self.change(

@@ -64,3 +64,128 @@ async fn suspend_and_resume_cost_at_most_six_statements_with_authentication() {
     r.ok();
     assert!(spent <= 6, "suspend ran {spent} statements");
 }
+
+/// A partnership at Measure with a KPI selection both cities report.
+async fn at_measure(app: &TestApp) -> Flow<'_> {
+    let mut f = Flow::start(app).await;
+    f.aim().await;
+    f.advance().await;
+    f.commit().await;
+    f.advance().await;
+    f.partner_to_measure().await;
+    f
+}
+
+/// One capture by the initiator of `count`: its statements and the answer.
+async fn capture(
+    f: &Flow<'_>,
+    selection: &str,
+    supersedes: Option<&str>,
+    count: i64,
+) -> (u64, Gql) {
+    let app = f.app;
+    let query = "mutation($p: UUID!, $i: MeasurementInput!) { recordMeasurement(partnershipId: $p, input: $i) { measurement { id } } }";
+    let input = json!({ "selectionId": selection, "cityId": app.initiator.id, "periodStart": "2024-01-01",
+        "periodEnd": "2024-12-31", "value": { "count": count }, "source": "University registry", "supersedes": supersedes });
+    let before = app.db.store.statement_count();
+    let r = app
+        .gql(
+            &app.initiator.editor,
+            query,
+            json!({ "p": f.id, "i": input }),
+        )
+        .await;
+    (app.db.store.statement_count() - before, r)
+}
+
+/// The id of the measurement a capture wrote.
+fn written(r: &Gql) -> String {
+    r.ok()["recordMeasurement"]["measurement"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// A capture reads its selection and what it corrects, not every
+/// measurement: the same statements with 1 measurement and with 40.
+#[tokio::test]
+async fn a_capture_costs_at_most_eight_statements_however_many_measurements_there_are() {
+    let app = TestApp::spawn(Backend::Postgres).await;
+    let f = at_measure(&app).await;
+    let r = f.read(&app.initiator.editor, "kpiSelections { id }").await;
+    let selection = r.ok()["partnership"]["kpiSelections"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (first, r) = capture(&f, &selection, None, 31).await;
+    let id = written(&r);
+    for _ in 0..40 {
+        written(&capture(&f, &selection, None, 31).await.1);
+    }
+    let (later, r) = capture(&f, &selection, None, 31).await;
+    written(&r);
+    let (correction, r) = capture(&f, &selection, Some(&id), 30).await;
+    written(&r);
+    eprintln!(
+        "recordMeasurement: {first} statements, {later} after 40 more, a correction {correction}"
+    );
+    assert!(
+        first <= 8 && later <= 8 && correction <= 8,
+        "{first}, {later}, {correction}"
+    );
+    assert_eq!(
+        first, later,
+        "a capture costs the same with more measurements"
+    );
+    // What was read is enough to refuse a second correction of the same one.
+    let (_, r) = capture(&f, &selection, Some(&id), 32).await;
+    assert_eq!(r.code(), Some("INVALID_INPUT"), "{:?}", r.errors);
+}
+
+/// The benchmark's page of 50 (both cities, the plan's activities, each KPI
+/// selection's latest measurements) reads the rows and then each part asked
+/// for, one batch for the page: at most 8 statements.
+#[tokio::test]
+async fn the_nested_page_of_fifty_costs_at_most_eight_statements() {
+    let app = TestApp::spawn(Backend::Postgres).await;
+    let f = at_measure(&app).await;
+    let r = f.read(&app.initiator.editor, "kpiSelections { id }").await;
+    let selection = r.ok()["partnership"]["kpiSelections"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    written(&capture(&f, &selection, None, 31).await.1);
+    for _ in 0..60 {
+        Flow::start(&app).await;
+    }
+    let page = "{ partnerships(first: 50) { edges { node { id step status \
+        initiator { name } counterpart { name } plan { activities { id title status } } \
+        kpiSelections { id kpiCode latestMeasurements { id periodEnd } } } } } }";
+    app.gql(&app.operator, "{ me { __typename } }", json!({}))
+        .await
+        .ok();
+    let (spent, r) = counted(&app, &app.operator, page).await;
+    let edges = r.ok()["partnerships"]["edges"].as_array().unwrap().clone();
+    assert_eq!(edges.len(), 50);
+    let measured = edges
+        .iter()
+        .find(|e| e["node"]["id"] == json!(f.id))
+        .expect("the partnership at Measure");
+    let node = &measured["node"];
+    assert_eq!(
+        node["plan"]["activities"].as_array().unwrap().len(),
+        2,
+        "{node}"
+    );
+    assert_eq!(
+        node["kpiSelections"][0]["latestMeasurements"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "{node}"
+    );
+    assert_eq!(node["counterpart"]["name"], "Shanghai");
+    eprintln!("the page of 50: {spent} statements");
+    assert!(spent <= 8, "the page cost {spent} statements");
+}

@@ -6,11 +6,14 @@ use crate::city::{Area, Stakeholder};
 use crate::outputs::{
     ActivityDraft, AgreementDraft, ApprovalDraft, AssessmentDraft, ContactDraft,
     ContactPersonDraft, DecisionDraft, EvaluationDraft, ExPostDraft, FeedbackDraft, LessonKind,
-    MeasurementDraft, ProgressDraft, RiskDraft, SelectionDraft, TeamDraft,
+    MeasurementDraft, Outputs, ProgressDraft, RiskDraft, SelectionDraft, TeamDraft,
 };
 use crate::standing::Standing;
 use crate::vocab::{Loop, MoveKind, Step};
-use crate::{AccountId, AdjustmentId, AgreementId, CityId, ContactId, LessonId, PartnershipId};
+use crate::{
+    AccountId, AdjustmentId, AgreementId, CityId, ContactId, LessonId, MeasurementId,
+    PartnershipId, SelectionId,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -93,13 +96,58 @@ impl Move {
 }
 
 /// What deciding a command reads of the partnership.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reads {
     /// Its row only (state, parties, version, dates): suspend, resume and
     /// terminate check who asks and whether the move exists from here.
     Row,
+    /// Its row, one KPI selection, and the measurements that have one of
+    /// these identifiers or supersede one: a capture checks its selection,
+    /// that its id is new and what it corrects.
+    Capture {
+        /// The selection measured.
+        selection: SelectionId,
+        /// The new measurement's id and the one it supersedes.
+        measurements: Vec<MeasurementId>,
+    },
     /// Its whole aggregate: outputs, standing, the step's criteria.
     Whole,
+}
+
+impl Reads {
+    /// What of `outputs` a decision that reads this much sees (the
+    /// decisions version, kept in the row, stays).
+    pub fn keep(&self, outputs: &Outputs) -> Outputs {
+        let row = Outputs {
+            decisions_version: outputs.decisions_version,
+            ..Outputs::default()
+        };
+        match self {
+            Reads::Row => row,
+            Reads::Capture {
+                selection,
+                measurements,
+            } => Outputs {
+                selections: outputs
+                    .selections
+                    .iter()
+                    .filter(|s| s.id == *selection)
+                    .cloned()
+                    .collect(),
+                measurements: outputs
+                    .measurements
+                    .iter()
+                    .filter(|m| {
+                        measurements.contains(&m.id)
+                            || m.supersedes.is_some_and(|old| measurements.contains(&old))
+                    })
+                    .cloned()
+                    .collect(),
+                ..row
+            },
+            Reads::Whole => outputs.clone(),
+        }
+    }
 }
 
 impl Command {
@@ -109,6 +157,10 @@ impl Command {
             Command::Move(Move::Suspend { .. } | Move::Resume | Move::Terminate { .. }) => {
                 Reads::Row
             }
+            Command::RecordMeasurement(d) => Reads::Capture {
+                selection: d.selection,
+                measurements: std::iter::once(d.id).chain(d.supersedes).collect(),
+            },
             _ => Reads::Whole,
         }
     }

@@ -22,6 +22,9 @@ const CAPACITY: usize = 1024;
 pub struct EventBus {
     sender: broadcast::Sender<Arc<StoredEvent>>,
     poke: Arc<Notify>,
+    /// Whether the database announces every commit (PostgreSQL): a poke
+    /// would only wake the bus a second time for the same events.
+    announced: bool,
 }
 
 impl EventBus {
@@ -33,6 +36,7 @@ impl EventBus {
         let bus = EventBus {
             sender: sender.clone(),
             poke: poke.clone(),
+            announced: store.backend() == c2c_store::DbBackend::Postgres,
         };
         // The bus reads with a pool of its own (PostgreSQL).
         let store = store.detached().await?;
@@ -69,12 +73,16 @@ impl EventBus {
         EventBus {
             sender,
             poke: Arc::new(Notify::new()),
+            announced: false,
         }
     }
 
-    /// Tells the bus that events were committed in this process.
+    /// Tells the bus that events were committed in this process (on
+    /// PostgreSQL their `NOTIFY` wakes it: one read per commit).
     pub fn poke(&self) {
-        self.poke.notify_one();
+        if !self.announced {
+            self.poke.notify_one();
+        }
     }
 
     /// Subscribes to every event.

@@ -12,6 +12,7 @@
 //! SQL lives in `c2c-store`.
 
 mod accept;
+mod admission;
 mod app;
 mod bus;
 mod coerce;
@@ -61,6 +62,7 @@ fn builder() -> SchemaBuilder<query::Query, mutation::Mutation, subscription::Su
     .limit_recursive_depth(64)
     .limit_directives(16)
     .extension(progress::Phases)
+    .extension(admission::Turns::default())
 }
 
 /// The schema, with its dependencies.

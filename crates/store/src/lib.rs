@@ -33,7 +33,7 @@ pub mod testing;
 mod web_sessions;
 
 pub use accounts::{Account, Role, TOKEN_PREFIX, Token};
-pub use aggregate::LOAD_STATEMENTS;
+pub use aggregate::{LOAD_STATEMENTS, Part};
 pub use analytics::{
     Expiring, Export, FunnelFilter, FunnelRow, GroupBy, KpiTotal, OneSided, PersonChange,
     PersonChangeKind, Records, Scope, Stalled, StepTime, Unfollowed, WithoutPlan,

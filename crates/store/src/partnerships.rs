@@ -11,7 +11,9 @@ use crate::standing::{stakeholders_of, standing_and_counterpart};
 use crate::{Actor, Store, Writer, now};
 use c2c_domain::{Change, CityId, Command, Ctx, Partnership, PartnershipId, StartRequest, Step};
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+};
 use uuid::Uuid;
 
 /// What a change wrote: the event as the history keeps it, and the
@@ -171,7 +173,7 @@ impl Store {
             other => other,
         };
         let reads = command.reads();
-        let before = aggregate::load_for(&w.txn, row, reads).await?;
+        let before = aggregate::load_for(&w.txn, row, &reads).await?;
         let ctx = context(actor, now(), expected_version, effective_at);
         let e = before.decide(&ctx, command)?;
         let mut after = before.clone();
@@ -183,7 +185,7 @@ impl Store {
             event,
             change: e.change,
             partnership: after,
-            whole: reads == c2c_domain::Reads::Whole,
+            whole: matches!(reads, c2c_domain::Reads::Whole),
         })
     }
 
@@ -326,29 +328,9 @@ impl Store {
         first: u64,
         after: Option<PartnershipId>,
     ) -> Result<(Vec<PartnershipId>, bool)> {
-        let mut q = partnership::Entity::find()
+        let mut ids: Vec<Uuid> = listing(filter, after)
             .select_only()
-            .column(partnership::Column::Id);
-        if let Some(step) = filter.step {
-            q = q.filter(partnership::Column::Step.eq(code(step)));
-        }
-        if let Some(l) = filter.loop_ {
-            q = q.filter(partnership::Column::Loop.eq(code(l)));
-        }
-        if let Some(status) = filter.status {
-            q = q.filter(partnership::Column::Status.eq(code(status)));
-        }
-        for city in [filter.city, filter.party].into_iter().flatten() {
-            q = q.filter(party_to(city));
-        }
-        if let Some(area) = filter.area {
-            q = q.filter(with_area(area));
-        }
-        if let Some(after) = after {
-            q = q.filter(partnership::Column::Id.gt(after.0));
-        }
-        let mut ids: Vec<Uuid> = q
-            .order_by_asc(partnership::Column::Id)
+            .column(partnership::Column::Id)
             .limit(first + 1)
             .into_tuple()
             .all(self.db())
@@ -358,17 +340,69 @@ impl Store {
         Ok((ids.into_iter().map(PartnershipId).collect(), more))
     }
 
+    /// Like [`Store::list_partnerships`], the rows themselves, each as an
+    /// aggregate without its outputs or standing (see
+    /// [`Store::partnership_rows`]). One statement.
+    pub async fn list_partnership_rows(
+        &self,
+        filter: &PartnershipFilter,
+        first: u64,
+        after: Option<PartnershipId>,
+    ) -> Result<(Vec<Partnership>, bool)> {
+        let mut rows = listing(filter, after)
+            .limit(first + 1)
+            .all(self.db())
+            .await?;
+        let more = rows.len() as u64 > first;
+        rows.truncate(usize::try_from(first).unwrap_or(usize::MAX));
+        let rows = rows
+            .into_iter()
+            .map(aggregate::row_only)
+            .collect::<Result<_>>()?;
+        Ok((rows, more))
+    }
+
     /// Several partnerships with all their outputs, in the order asked, in
     /// [`crate::LOAD_STATEMENTS`] statements whatever their number; unknown
     /// identifiers are left out.
     pub async fn partnerships_by_id(&self, ids: &[PartnershipId]) -> Result<Vec<Partnership>> {
+        let rows = self.rows_by_id(ids).await?;
+        aggregate::load_many(self.db(), rows).await
+    }
+
+    /// Several partnerships' rows, in the order asked, each as an aggregate
+    /// without its outputs or standing (read those with
+    /// [`Store::outputs_part`] or [`Store::partnerships_by_id`]): one
+    /// statement.
+    pub async fn partnership_rows(&self, ids: &[PartnershipId]) -> Result<Vec<Partnership>> {
+        let rows = self.rows_by_id(ids).await?;
+        rows.into_iter().map(aggregate::row_only).collect()
+    }
+
+    /// The rows of several partnerships, in the order asked: one statement.
+    async fn rows_by_id(&self, ids: &[PartnershipId]) -> Result<Vec<partnership::Model>> {
         let uuids: Vec<Uuid> = ids.iter().map(|p| p.0).collect();
         let mut rows = partnership::Entity::find()
             .filter(partnership::Column::Id.is_in(uuids))
             .all(self.db())
             .await?;
         rows.sort_by_key(|r| ids.iter().position(|p| p.0 == r.id));
-        aggregate::load_many(self.db(), rows).await
+        Ok(rows)
+    }
+
+    /// One part of several partnerships' outputs, each in an otherwise
+    /// empty `Outputs`: two statements.
+    pub async fn outputs_part(
+        &self,
+        ids: &[PartnershipId],
+        part: aggregate::Part,
+    ) -> Result<std::collections::HashMap<PartnershipId, c2c_domain::outputs::Outputs>> {
+        let uuids: Vec<Uuid> = ids.iter().map(|p| p.0).collect();
+        let found = aggregate::load_part(self.db(), &uuids, part).await?;
+        Ok(found
+            .into_iter()
+            .map(|(id, o)| (PartnershipId(id), o))
+            .collect())
     }
 
     /// The histories of several partnerships, oldest first: one statement.
@@ -450,4 +484,32 @@ impl Store {
             .filter_map(|(id, r)| r.map(|r| (PartnershipId(id), r)))
             .collect())
     }
+}
+
+/// The partnerships a filter keeps after the cursor, in the order they were
+/// created.
+fn listing(
+    filter: &PartnershipFilter,
+    after: Option<PartnershipId>,
+) -> Select<partnership::Entity> {
+    let mut q = partnership::Entity::find();
+    if let Some(step) = filter.step {
+        q = q.filter(partnership::Column::Step.eq(code(step)));
+    }
+    if let Some(l) = filter.loop_ {
+        q = q.filter(partnership::Column::Loop.eq(code(l)));
+    }
+    if let Some(status) = filter.status {
+        q = q.filter(partnership::Column::Status.eq(code(status)));
+    }
+    for city in [filter.city, filter.party].into_iter().flatten() {
+        q = q.filter(party_to(city));
+    }
+    if let Some(area) = filter.area {
+        q = q.filter(with_area(area));
+    }
+    if let Some(after) = after {
+        q = q.filter(partnership::Column::Id.gt(after.0));
+    }
+    q.order_by_asc(partnership::Column::Id)
 }

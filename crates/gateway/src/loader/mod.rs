@@ -5,8 +5,8 @@
 //! prefetches what its selection will ask for (see `query/partnership.rs`), so
 //! the batches do not depend on timing.
 //!
-//! One file per feature: `partnership.rs` (aggregates, histories, status
-//! reasons), `city.rs` (cities, standings), `kpi.rs` (KPI definitions);
+//! One file per feature: `partnership.rs` (aggregates, parts of their
+//! outputs, histories, status reasons), `city.rs` (cities, standings), `kpi.rs` (KPI definitions);
 //! `common.rs` holds the error they share.
 
 mod city;
@@ -15,13 +15,13 @@ mod kpi;
 mod partnership;
 
 pub use common::loaded;
-pub use partnership::ReasonKey;
+pub use partnership::{PartKey, ReasonKey};
 
 use async_graphql::dataloader::{DataLoader, HashMapCache};
 use c2c_store::Store;
 use city::{CityLoader, StandingLoader};
 use kpi::KpiLoader;
-use partnership::{HistoryLoader, PartnershipLoader, ReasonLoader};
+use partnership::{HistoryLoader, PartLoader, PartnershipLoader, ReasonLoader};
 
 /// The loaders of one request.
 pub struct Loaders {
@@ -37,6 +37,8 @@ pub struct Loaders {
     pub reasons: DataLoader<ReasonLoader, HashMapCache>,
     /// Standings.
     pub standings: DataLoader<StandingLoader, HashMapCache>,
+    /// Parts of outputs (a plan, KPI selections).
+    pub parts: DataLoader<PartLoader, HashMapCache>,
 }
 
 impl Loaders {
@@ -58,6 +60,7 @@ impl Loaders {
                 tokio::spawn,
                 cached(),
             ),
+            parts: DataLoader::with_cache(PartLoader(store.clone()), tokio::spawn, cached()),
         }
     }
 }

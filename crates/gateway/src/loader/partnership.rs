@@ -3,8 +3,9 @@
 
 use super::common::LoadError;
 use async_graphql::dataloader::Loader;
+use c2c_domain::outputs::Outputs;
 use c2c_domain::{Partnership, PartnershipId};
-use c2c_store::{Store, StoredEvent};
+use c2c_store::{Part, Store, StoredEvent};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -14,6 +15,32 @@ pub struct PartnershipLoader(pub(super) Store);
 pub struct HistoryLoader(pub(super) Store);
 /// Why partnerships were suspended or terminated (1 statement per batch).
 pub struct ReasonLoader(pub(super) Store);
+/// One part of partnerships' outputs (2 statements per batch and part).
+pub struct PartLoader(pub(super) Store);
+
+/// A part of a partnership's outputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PartKey(pub PartnershipId, pub Part);
+
+impl Loader<PartKey> for PartLoader {
+    type Value = Arc<Outputs>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[PartKey]) -> Result<HashMap<PartKey, Self::Value>, Self::Error> {
+        let mut out = HashMap::with_capacity(keys.len());
+        for part in [Part::Plan, Part::Kpis] {
+            let ids: Vec<PartnershipId> =
+                keys.iter().filter(|k| k.1 == part).map(|k| k.0).collect();
+            if ids.is_empty() {
+                continue;
+            }
+            for (id, outputs) in self.0.outputs_part(&ids, part).await? {
+                out.insert(PartKey(id, part), Arc::new(outputs));
+            }
+        }
+        Ok(out)
+    }
+}
 
 impl Loader<PartnershipId> for PartnershipLoader {
     type Value = Arc<Partnership>;

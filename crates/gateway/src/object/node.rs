@@ -41,6 +41,28 @@ impl PartnershipNode {
     pub fn p(&self) -> &Snapshot {
         self.data.snapshot()
     }
+    /// A node over a partnership's row alone (a listing's).
+    pub fn row(p: Arc<Partnership>) -> Self {
+        PartnershipNode {
+            data: p,
+            whole: false,
+        }
+    }
+    /// `f` of the outputs that hold `part`: the node's own when it is
+    /// whole, else that part alone, read through the request's loader.
+    pub async fn with_part<T>(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        part: c2c_store::Part,
+        f: impl FnOnce(&c2c_domain::outputs::Outputs) -> T,
+    ) -> Result<T> {
+        if self.whole {
+            return Ok(f(self.data.outputs()));
+        }
+        let key = crate::loader::PartKey(self.data.id(), part);
+        let outputs = loaded(loaders(ctx)?.parts.load_one(key).await)?.unwrap_or_default();
+        Ok(f(&outputs))
+    }
     /// The whole aggregate, read when the node holds only the row.
     pub async fn full(&self, ctx: &async_graphql::Context<'_>) -> Result<Arc<Partnership>> {
         if self.whole {

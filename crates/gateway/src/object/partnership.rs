@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::loader::{ReasonKey, loaded};
 use crate::types::{Loop, Status, Step};
 use async_graphql::{Context, Object};
-use c2c_store::StoredEvent;
+use c2c_store::{Part, StoredEvent};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -149,15 +149,26 @@ impl PartnershipNode {
     }
     /// The cooperation plan.
     async fn plan(&self, ctx: &Context<'_>) -> Result<Option<Plan>> {
-        Ok(plan::plan(self.p().id.0, self.full(ctx).await?.outputs()))
+        let id = self.p().id.0;
+        let asked = ctx.look_ahead();
+        let activity = asked.field("activities");
+        let more = asked.field("approvals").exists()
+            || ["teams", "progress", "risks"]
+                .iter()
+                .any(|f| activity.field(f).exists());
+        if more {
+            return Ok(plan::plan(id, self.full(ctx).await?.outputs()));
+        }
+        self.with_part(ctx, Part::Plan, |o| plan::plan(id, o)).await
     }
     /// The evaluation framework: KPI selections with their measurements.
     async fn kpi_selections(&self, ctx: &Context<'_>) -> Result<Vec<KpiSelection>> {
-        Ok(measure::kpi_selections(self.full(ctx).await?.outputs()))
+        self.with_part(ctx, Part::Kpis, measure::kpi_selections)
+            .await
     }
     /// Every measurement, corrections included.
     async fn measurements(&self, ctx: &Context<'_>) -> Result<Vec<Measurement>> {
-        Ok(measure::measurements(self.full(ctx).await?.outputs()))
+        self.with_part(ctx, Part::Kpis, measure::measurements).await
     }
     /// Feedback from the teams.
     async fn feedback(&self, ctx: &Context<'_>) -> Result<Vec<Feedback>> {

@@ -4,11 +4,12 @@
 use crate::context::{loaders, store, viewer};
 use crate::error::{GatewayError, Result, store as s};
 use crate::input::{Given, PartnershipFilter};
-use crate::loader::{ReasonKey, loaded};
+use crate::loader::{PartKey, ReasonKey, loaded};
 use crate::object::{PartnershipNode, partnership};
 use async_graphql::connection::{Connection, Edge, EmptyFields};
 use async_graphql::{Context, Object};
 use c2c_domain::{CityId, Partnership, PartnershipId};
+use c2c_store::Part;
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -54,24 +55,18 @@ impl PartnershipQuery {
         };
         let filter =
             c2c_store::PartnershipFilter::from(Given::with(filter.unwrap_or_default(), party));
-        let (ids, more) = s(store(ctx)?
-            .list_partnerships(&filter, u64::try_from(first).unwrap_or(20), after)
+        // The rows only: what else the selection asks is read by part or
+        // whole, a batch for the page, through the request's loaders.
+        let (rows, more) = s(store(ctx)?
+            .list_partnership_rows(&filter, u64::try_from(first).unwrap_or(20), after)
             .await)?;
-        let found = loaded(
-            loaders(ctx)?
-                .partnerships
-                .load_many(ids.iter().copied())
-                .await,
-        )?;
-        prefetch(ctx, &found.values().cloned().collect::<Vec<_>>()).await?;
+        let rows: Vec<Arc<Partnership>> = rows.into_iter().map(Arc::new).collect();
+        prefetch(ctx, &rows).await?;
         let mut connection = Connection::new(after.is_some(), more);
-        for id in ids {
-            if let Some(p) = found.get(&id) {
-                connection.edges.push(Edge::new(
-                    id.0.to_string(),
-                    PartnershipNode::whole(p.clone()),
-                ));
-            }
+        for p in rows {
+            connection
+                .edges
+                .push(Edge::new(p.id().0.to_string(), PartnershipNode::row(p)));
         }
         Ok(connection)
     }
@@ -85,7 +80,7 @@ fn cursor(after: &str) -> Result<PartnershipId> {
 }
 
 /// Loads, in one batch each, what the selection of a listing will ask of its
-/// partnerships (cities, histories, KPI definitions, status reasons), so that
+/// partnerships (cities, histories, status reasons), so that
 /// the nested fields find it in the request's loaders.
 async fn prefetch(ctx: &Context<'_>, page: &[Arc<Partnership>]) -> Result<()> {
     let node = ctx.look_ahead().field("edges").field("node");
@@ -101,21 +96,90 @@ async fn prefetch(ctx: &Context<'_>, page: &[Arc<Partnership>]) -> Result<()> {
     if history.exists() {
         loaded(l.histories.load_many(page.iter().map(|p| p.id())).await)?;
     }
-    if node.field("kpiSelections").field("kpi").exists() {
-        let codes: Vec<String> = page
-            .iter()
-            .flat_map(|p| p.outputs().selections.iter().map(|s| s.kpi.to_string()))
-            .collect();
-        if !codes.is_empty() {
-            loaded(l.kpis.load_many(codes).await)?;
-        }
-    }
+    parts(ctx, page, &node).await?;
     if node.field("statusReason").exists() {
         loaded(
             l.reasons
                 .load_many(page.iter().map(|p| ReasonKey(p.id())))
                 .await,
         )?;
+    }
+    Ok(())
+}
+
+/// The fields a row-only node answers from its row or its own loaders.
+const FROM_ROW: &[&str] = &[
+    "__typename",
+    "id",
+    "initiator",
+    "counterpart",
+    "originId",
+    "step",
+    "loop",
+    "cycle",
+    "status",
+    "statusReason",
+    "version",
+    "startedAt",
+    "lastMoveAt",
+    "startingNotes",
+    "strategyVersion",
+    "commitmentVersion",
+    "decisionsVersion",
+    "history",
+    "plan",
+    "kpiSelections",
+    "measurements",
+];
+
+/// Loads, a batch each, the parts of the outputs the page's selection asks
+/// (the plan, the KPI selections and their definitions), or the whole
+/// aggregates when it asks for more.
+async fn parts(
+    ctx: &Context<'_>,
+    page: &[Arc<Partnership>],
+    node: &async_graphql::Lookahead<'_>,
+) -> Result<()> {
+    let l = loaders(ctx)?;
+    let ids = || page.iter().map(|p| p.id());
+    let plan = node.field("plan");
+    let activity = plan.field("activities");
+    let whole = plan.field("approvals").exists()
+        || ["teams", "progress", "risks"]
+            .iter()
+            .any(|f| activity.field(f).exists())
+        || node
+            .selection_fields()
+            .iter()
+            .flat_map(|f| f.selection_set())
+            .any(|f| !FROM_ROW.contains(&f.name()));
+    if whole {
+        loaded(l.partnerships.load_many(ids()).await)?;
+        return Ok(());
+    }
+    if plan.exists() {
+        loaded(
+            l.parts
+                .load_many(ids().map(|id| PartKey(id, Part::Plan)))
+                .await,
+        )?;
+    }
+    let kpis = node.field("kpiSelections");
+    if kpis.exists() || node.field("measurements").exists() {
+        let found = loaded(
+            l.parts
+                .load_many(ids().map(|id| PartKey(id, Part::Kpis)))
+                .await,
+        )?;
+        if kpis.field("kpi").exists() {
+            let codes: Vec<String> = found
+                .values()
+                .flat_map(|o| o.selections.iter().map(|s| s.kpi.to_string()))
+                .collect();
+            if !codes.is_empty() {
+                loaded(l.kpis.load_many(codes).await)?;
+            }
+        }
     }
     Ok(())
 }

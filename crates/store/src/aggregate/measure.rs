@@ -10,7 +10,7 @@ use crate::convert::{
 use crate::entity::entity;
 use crate::error::{Result, StoreError};
 use c2c_domain::kpi::{KpiCode, KpiValue};
-use c2c_domain::outputs::{Evaluation, Feedback, KpiSelection, Measurement, Period};
+use c2c_domain::outputs::{Evaluation, Feedback, KpiSelection, Measurement, Outputs, Period};
 use c2c_domain::{CityId, Partnership, Unit};
 use sea_orm::Set;
 use sea_orm::sea_query::OnConflict;
@@ -246,6 +246,66 @@ loaded!(
     feedback => feedback via feedback_from,
     evaluation => evaluations via evaluation_from,
 );
+
+/// The KPI selections and measurements of several partnerships, alone (two
+/// statements), for a read that asks for nothing else.
+pub(super) struct Kpis {
+    selections: super::common::Grouped<kpi_selection::Model>,
+    measurements: super::common::Grouped<measurement::Model>,
+}
+
+impl Kpis {
+    pub(super) async fn load<C: sea_orm::ConnectionTrait>(db: &C, ids: &[Uuid]) -> Result<Kpis> {
+        Ok(Kpis {
+            selections: super::common::rows_of!(db, kpi_selection, ids),
+            measurements: super::common::rows_of!(db, measurement, ids),
+        })
+    }
+
+    pub(super) fn fill(&mut self, pid: Uuid, outputs: &mut Outputs) -> Result<()> {
+        outputs.selections = super::common::take(&mut self.selections, pid, selection_from)?;
+        outputs.measurements = super::common::take(&mut self.measurements, pid, measurement_from)?;
+        Ok(())
+    }
+}
+
+/// What a capture reads: one selection of the partnership, and its
+/// measurements that have one of `ids` or supersede one (two statements,
+/// whatever the number of measurements).
+pub(super) async fn for_capture<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    pid: Uuid,
+    selection: c2c_domain::SelectionId,
+    ids: &[c2c_domain::MeasurementId],
+) -> Result<(Vec<KpiSelection>, Vec<Measurement>)> {
+    use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
+    let selections = kpi_selection::Entity::find()
+        .filter(kpi_selection::Column::PartnershipId.eq(pid))
+        .filter(kpi_selection::Column::Id.eq(selection.0))
+        .all(db)
+        .await?;
+    let ids: Vec<Uuid> = ids.iter().map(|m| m.0).collect();
+    let found = measurement::Entity::find()
+        .filter(measurement::Column::PartnershipId.eq(pid))
+        .filter(
+            Condition::any()
+                .add(measurement::Column::Id.is_in(ids.clone()))
+                .add(measurement::Column::SupersedesId.is_in(ids)),
+        )
+        .order_by_asc(measurement::Column::RecordedAt)
+        .all(db)
+        .await?;
+    Ok((
+        selections
+            .into_iter()
+            .map(selection_from)
+            .collect::<Result<_>>()?,
+        found
+            .into_iter()
+            .map(measurement_from)
+            .collect::<Result<_>>()?,
+    ))
+}
 
 /// `KpiSelected`: the selection, inserted or replaced.
 pub(super) async fn select(w: &mut Writer, pid: Uuid, s: &KpiSelection) -> Result<()> {

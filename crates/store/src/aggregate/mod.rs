@@ -54,14 +54,69 @@ pub(crate) fn row_only(row: partnership::Model) -> Result<Partnership> {
     Ok(Partnership::restore(snapshot))
 }
 
+/// A part of a partnership's outputs that a read may ask alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The plan and its activities (without teams, progress and risks, or
+    /// approvals): two statements.
+    Plan,
+    /// The KPI selections and their measurements: two statements.
+    Kpis,
+}
+
+/// One part of the outputs of several partnerships, each in an otherwise
+/// empty [`Outputs`]: two statements whatever their number.
+pub(crate) async fn load_part<C: ConnectionTrait>(
+    db: &C,
+    ids: &[Uuid],
+    part: Part,
+) -> Result<std::collections::HashMap<Uuid, Outputs>> {
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    match part {
+        Part::Plan => {
+            let mut plans = plan::Loaded::load(db, ids).await?;
+            for id in ids {
+                let outputs = Outputs {
+                    plan: plans.take(*id)?,
+                    ..Outputs::default()
+                };
+                out.insert(*id, outputs);
+            }
+        }
+        Part::Kpis => {
+            let mut kpis = measure::Kpis::load(db, ids).await?;
+            for id in ids {
+                let mut outputs = Outputs::default();
+                kpis.fill(*id, &mut outputs)?;
+                out.insert(*id, outputs);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Loads what deciding a command reads: the row alone, or the whole aggregate.
 pub(crate) async fn load_for<C: ConnectionTrait>(
     db: &C,
     row: partnership::Model,
-    reads: c2c_domain::Reads,
+    reads: &c2c_domain::Reads,
 ) -> Result<Partnership> {
     match reads {
         c2c_domain::Reads::Row => row_only(row),
+        c2c_domain::Reads::Capture {
+            selection,
+            measurements,
+        } => {
+            let pid = row.id;
+            let mut p = row_only(row)?;
+            let (selections, found) =
+                measure::for_capture(db, pid, *selection, measurements).await?;
+            let mut snapshot = p.snapshot().clone();
+            snapshot.outputs.selections = selections;
+            snapshot.outputs.measurements = found;
+            p = Partnership::restore(snapshot);
+            Ok(p)
+        }
         c2c_domain::Reads::Whole => load(db, row).await,
     }
 }
