@@ -3,6 +3,7 @@
 //! in the complexity limit.
 
 use crate::helpers::{Gql, TestApp};
+use crate::outage::post;
 use serde_json::json;
 
 /// The statements one request costs, and its answer.
@@ -129,24 +130,6 @@ async fn an_account_with_as_many_requests_running_as_it_may_is_told_to_wait() {
     }
     let (status, _, body) = post(&address, &app.initiator.editor, "{ me { __typename } }").await;
     assert_eq!(status, 200, "served again once its requests ended: {body}");
-}
-
-/// A POST to `/graphql`: the status, the `Retry-After` header and the body.
-async fn post(address: &str, token: &str, query: &str) -> (u16, Option<String>, serde_json::Value) {
-    let r = reqwest::Client::new()
-        .post(format!("{address}/graphql"))
-        .bearer_auth(token)
-        .json(&json!({ "query": query }))
-        .send()
-        .await
-        .expect("the request is answered");
-    let status = r.status().as_u16();
-    let retry = r
-        .headers()
-        .get("retry-after")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    (status, retry, r.json().await.expect("a JSON body"))
 }
 
 /// Every error code a client can meet is in the README and in the schema.

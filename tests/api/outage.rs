@@ -70,7 +70,9 @@ impl Proxy {
     }
 }
 
-async fn post(address: &str, token: &str, query: &str) -> (u16, Option<String>, Value) {
+/// A POST to `/graphql`: the status, the `Retry-After` header and the body
+/// (`null` when it is not JSON).
+pub(crate) async fn post(address: &str, token: &str, query: &str) -> (u16, Option<String>, Value) {
     let r = reqwest::Client::new()
         .post(format!("{address}/graphql"))
         .bearer_auth(token)

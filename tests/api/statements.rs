@@ -65,15 +65,21 @@ async fn suspend_and_resume_cost_at_most_six_statements_with_authentication() {
     assert!(spent <= 6, "suspend ran {spent} statements");
 }
 
-/// A partnership at Measure with a KPI selection both cities report.
-async fn at_measure(app: &TestApp) -> Flow<'_> {
+/// A partnership at Measure with a KPI selection both cities report, and
+/// that selection's id.
+async fn at_measure(app: &TestApp) -> (Flow<'_>, String) {
     let mut f = Flow::start(app).await;
     f.aim().await;
     f.advance().await;
     f.commit().await;
     f.advance().await;
     f.partner_to_measure().await;
-    f
+    let r = f.read(&app.initiator.editor, "kpiSelections { id }").await;
+    let selection = r.ok()["partnership"]["kpiSelections"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    (f, selection)
 }
 
 /// One capture by the initiator of `count`: its statements and the answer.
@@ -111,12 +117,7 @@ fn written(r: &Gql) -> String {
 #[tokio::test]
 async fn a_capture_costs_at_most_eight_statements_however_many_measurements_there_are() {
     let app = TestApp::spawn(Backend::Postgres).await;
-    let f = at_measure(&app).await;
-    let r = f.read(&app.initiator.editor, "kpiSelections { id }").await;
-    let selection = r.ok()["partnership"]["kpiSelections"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let (f, selection) = at_measure(&app).await;
     let (first, r) = capture(&f, &selection, None, 31).await;
     let id = written(&r);
     for _ in 0..40 {
@@ -148,12 +149,7 @@ async fn a_capture_costs_at_most_eight_statements_however_many_measurements_ther
 #[tokio::test]
 async fn the_nested_page_of_fifty_costs_at_most_eight_statements() {
     let app = TestApp::spawn(Backend::Postgres).await;
-    let f = at_measure(&app).await;
-    let r = f.read(&app.initiator.editor, "kpiSelections { id }").await;
-    let selection = r.ok()["partnership"]["kpiSelections"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let (f, selection) = at_measure(&app).await;
     written(&capture(&f, &selection, None, 31).await.1);
     for _ in 0..60 {
         Flow::start(&app).await;
