@@ -19,6 +19,7 @@ mod m20261201_200001_cycle_evidence;
 mod m20261201_200002_joint_contacts_and_reasons;
 mod m20261201_200003_create_contact_persons;
 mod m20261201_300001_event_transaction;
+mod m20261202_100001_last_activity;
 
 // The helpers every migration uses, defined in a leaf below them.
 pub(crate) use common::{drop_tables, fk, index};
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_200002_joint_contacts_and_reasons::Migration),
             Box::new(m20261201_200003_create_contact_persons::Migration),
             Box::new(m20261201_300001_event_transaction::Migration),
+            Box::new(m20261202_100001_last_activity::Migration),
         ]
     }
 }

@@ -320,7 +320,7 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         // A contact person's e-mail; an analytic asked as of a future date.
         let person = "mutation($p: UUID!, $i: ContactPersonInput!) { recordContactPerson(partnershipId: $p, input: $i) { partnership { id } } }";
         refused(&app, token, person, json!({ "p": p, "i": { "name": "Li Wei", "role": "Office", "email": "li.wei", "from": "2024-01-01", "announced": true } }), "INVALID_INPUT", Some("email")).await;
-        refused(&app, &app.operator, "{ platform { expiringAgreements(asOf: \"2999-01-01\") { title } } }", json!({}), "INVALID_INPUT", Some("asOf")).await;
+        refused(&app, &app.operator, "{ platform { expiringAgreements(asOf: \"2999-01-01\") { nodes { title } } } }", json!({}), "INVALID_INPUT", Some("asOf")).await;
     }
 
     async fn text_with_a_nul_character_is_invalid_input_on_both_backends(app) {

@@ -122,7 +122,7 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         let changes = app
             .gql(
                 &app.operator,
-                "{ platform { contactPersonChanges(withinDays: 90, asOf: \"2024-06-30\") { partnership { id } city { name } person { name until } kind on announced flagged } } }",
+                "{ platform { contactPersonChanges(withinDays: 90, asOf: \"2024-06-30\") { nodes { partnership { id } city { name } person { name until } kind on announced flagged } } } }",
                 json!({}),
             )
             .await;
@@ -130,7 +130,7 @@ on_both_backends! { crate::helpers::TestApp::spawn;
             json!({ "partnership": { "id": p1 }, "city": { "name": city }, "person": { "name": name, "until": until }, "kind": kind, "on": on, "announced": announced, "flagged": !announced })
         };
         assert_eq!(
-            changes.ok()["platform"]["contactPersonChanges"],
+            changes.ok()["platform"]["contactPersonChanges"]["nodes"],
             json!([
                 row("Gothenburg", "Anna", json!("2024-05-09"), "ENDED", "2024-05-09", false),
                 row("Gothenburg", "Bo", Value::Null, "STARTED", "2024-05-10", false),
@@ -147,7 +147,7 @@ on_both_backends! { crate::helpers::TestApp::spawn;
             async move {
                 app.gql(
                     &app.operator,
-                    "query($s: Float!) { platform { oneSidedPartnerships(minShare: $s, asOf: \"2024-06-30\") { partnership { id } initiatorItems counterpartItems share leadingCity { name } } } }",
+                    "query($s: Float!) { platform { oneSidedPartnerships(minShare: $s, asOf: \"2024-06-30\") { nodes { partnership { id } initiatorItems counterpartItems share leadingCity { name } } } } }",
                     json!({ "s": share }),
                 )
                 .await
@@ -155,21 +155,21 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         };
         let r = one_sided(0.8).await;
         assert_eq!(
-            r.ok()["platform"]["oneSidedPartnerships"],
+            r.ok()["platform"]["oneSidedPartnerships"]["nodes"],
             json!([{ "partnership": { "id": p2 }, "initiatorItems": 5, "counterpartItems": 1, "share": 5.0 / 6.0, "leadingCity": { "name": "Gothenburg" } }])
         );
         let r = one_sided(0.5).await;
         assert_eq!(
-            r.ok()["platform"]["oneSidedPartnerships"],
+            r.ok()["platform"]["oneSidedPartnerships"]["nodes"],
             json!([
                 { "partnership": { "id": p2 }, "initiatorItems": 5, "counterpartItems": 1, "share": 5.0 / 6.0, "leadingCity": { "name": "Gothenburg" } },
                 { "partnership": { "id": p1 }, "initiatorItems": 5, "counterpartItems": 4, "share": 5.0 / 9.0, "leadingCity": { "name": "Gothenburg" } }
             ])
         );
         // Shanghai sees P1 only; a share beyond 1 is refused.
-        let s = app.gql(&app.counterpart.viewer, "{ platform { oneSidedPartnerships(minShare: 0.5, asOf: \"2024-06-30\") { initiatorItems } } }", json!({})).await;
-        assert_eq!(s.ok()["platform"]["oneSidedPartnerships"], json!([{ "initiatorItems": 5 }]));
-        let bad = app.gql(&app.operator, "{ platform { oneSidedPartnerships(minShare: 1.5) { share } } }", json!({})).await;
+        let s = app.gql(&app.counterpart.viewer, "{ platform { oneSidedPartnerships(minShare: 0.5, asOf: \"2024-06-30\") { nodes { initiatorItems } } } }", json!({})).await;
+        assert_eq!(s.ok()["platform"]["oneSidedPartnerships"]["nodes"], json!([{ "initiatorItems": 5 }]));
+        let bad = app.gql(&app.operator, "{ platform { oneSidedPartnerships(minShare: 1.5) { nodes { share } } } }", json!({})).await;
         assert_eq!(bad.code(), Some("INVALID_INPUT"));
 
         // Dormant as of 2024-06-30 for 45 days: P1, suspended, silent since
@@ -181,7 +181,7 @@ on_both_backends! { crate::helpers::TestApp::spawn;
             async move {
                 app.gql(
                     &app.operator,
-                    "query($j: Boolean!) { platform { stalledPartnerships(days: 45, asOf: \"2024-06-30\", jointOnly: $j) { partnership { id } status lastActivityOn anyActivity daysSilent } } }",
+                    "query($j: Boolean!) { platform { stalledPartnerships(days: 45, asOf: \"2024-06-30\", jointOnly: $j) { nodes { partnership { id } status lastActivityOn anyActivity daysSilent } } } }",
                     json!({ "j": joint }),
                 )
                 .await
@@ -189,18 +189,50 @@ on_both_backends! { crate::helpers::TestApp::spawn;
         };
         let r = stalled(false).await;
         assert_eq!(
-            r.ok()["platform"]["stalledPartnerships"],
+            r.ok()["platform"]["stalledPartnerships"]["nodes"],
             json!([{ "partnership": { "id": p1 }, "status": "SUSPENDED", "lastActivityOn": "2024-05-01", "anyActivity": true, "daysSilent": 60 }])
         );
         let r = stalled(true).await;
         assert_eq!(
-            r.ok()["platform"]["stalledPartnerships"],
+            r.ok()["platform"]["stalledPartnerships"]["nodes"],
             json!([
                 { "partnership": { "id": p2 }, "status": "ACTIVE", "lastActivityOn": "2023-01-01", "anyActivity": false, "daysSilent": 546 },
                 { "partnership": { "id": p1 }, "status": "SUSPENDED", "lastActivityOn": "2024-04-15", "anyActivity": true, "daysSilent": 76 }
             ])
         );
-        let future = app.gql(&app.operator, "{ platform { stalledPartnerships(asOf: \"2999-01-01\") { daysSilent } } }", json!({})).await;
+        let future = app.gql(&app.operator, "{ platform { stalledPartnerships(asOf: \"2999-01-01\") { nodes { daysSilent } } } }", json!({})).await;
         assert_eq!(future.code(), Some("INVALID_INPUT"));
+
+        // A page at a time: the same two, one per page, the cursor of the
+        // first leading to the second.
+        let page = |after: Value| {
+            let app = &app;
+            async move {
+                app.gql(
+                    &app.operator,
+                    "query($a: String) { platform { stalledPartnerships(days: 45, asOf: \"2024-06-30\", jointOnly: true, first: 1, after: $a) { edges { cursor node { partnership { id } } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }",
+                    json!({ "a": after }),
+                )
+                .await
+                .ok()["platform"]["stalledPartnerships"]
+                .clone()
+            }
+        };
+        let one = page(Value::Null).await;
+        assert_eq!(one["edges"][0]["node"]["partnership"]["id"], json!(p2));
+        assert_eq!(one["pageInfo"], json!({ "hasNextPage": true, "hasPreviousPage": false, "endCursor": one["edges"][0]["cursor"] }));
+        let two = page(one["pageInfo"]["endCursor"].clone()).await;
+        assert_eq!(two["edges"][0]["node"]["partnership"]["id"], json!(p1));
+        assert_eq!(two["pageInfo"]["hasNextPage"], json!(false));
+        assert_eq!(two["pageInfo"]["hasPreviousPage"], json!(true));
+        let three = page(two["pageInfo"]["endCursor"].clone()).await;
+        assert_eq!(three["edges"], json!([]));
+        // Pages are at most 100, and a cursor is one of the list's.
+        for (args, field) in [("first: 101", "first"), ("first: 0", "first"), ("after: \"x\"", "after")] {
+            let q = format!("{{ platform {{ unfollowedDelegations({args}) {{ nodes {{ on }} }} }} }}");
+            let r = app.gql(&app.operator, &q, json!({})).await;
+            assert_eq!(r.code(), Some("INVALID_INPUT"), "{args}");
+            assert_eq!(r.errors[0].pointer("/extensions/field").and_then(Value::as_str), Some(field), "{args}");
+        }
     }
 }

@@ -46,11 +46,49 @@ pub const PAGE: &str = "{ partnerships(first: 50) { edges { node { id step statu
     initiator { name } counterpart { name } plan { activities { id title status } } \
     kpiSelections { id kpiCode latestMeasurements { id periodEnd } } } } } }";
 
-/// The analytics of W4, asked in turn.
-const ANALYTICS: &[&str] = &[
-    "{ platform { stepFunnel { step status count } } }",
-    "{ platform { stalledPartnerships(days: 365) { step status } } }",
-    "{ platform { expiringAgreements(withinDays: 365) { expired } } }",
+/// The analytics of W4, every platform query at its largest page, asked in
+/// turn; each is also measured alone.
+const ANALYTICS: &[(&str, &str)] = &[
+    (
+        "stepFunnel",
+        "{ platform { stepFunnel { step status count } } }",
+    ),
+    (
+        "timeInStep",
+        "{ platform { timeInStep { step medianDays openStays } } }",
+    ),
+    (
+        "stalledPartnerships",
+        "{ platform { stalledPartnerships(days: 365, first: 100) { nodes { step status } } } }",
+    ),
+    (
+        "stalled, joint only",
+        "{ platform { stalledPartnerships(days: 365, jointOnly: true, first: 100) { nodes { step } } } }",
+    ),
+    (
+        "expiringAgreements",
+        "{ platform { expiringAgreements(withinDays: 365, first: 100) { nodes { expired } } } }",
+    ),
+    (
+        "unfollowedDelegations",
+        "{ platform { unfollowedDelegations(first: 100) { nodes { on } } } }",
+    ),
+    (
+        "agreementsWithoutPlan",
+        "{ platform { agreementsWithoutPlan(first: 100) { nodes { signedOn } } } }",
+    ),
+    (
+        "contactPersonChanges",
+        "{ platform { contactPersonChanges(withinDays: 3650, first: 100) { nodes { on } } } }",
+    ),
+    (
+        "oneSidedPartnerships",
+        "{ platform { oneSidedPartnerships(first: 100) { nodes { share } } } }",
+    ),
+    (
+        "kpiTotals",
+        "{ platform { kpiTotals(code: \"TRADE_VOLUME\", from: \"2000-01-01\", to: \"2025-12-31\", groupBy: PARTNERSHIP, first: 100) { nodes { count } } } }",
+    ),
 ];
 
 const CAPTURE: &str = "mutation($p: UUID!, $i: MeasurementInput!) { recordMeasurement(partnershipId: $p, input: $i) { measurement { id } } }";
@@ -126,6 +164,9 @@ pub async fn run(url: &str, c2c: &Path, plan: &Plan) -> Result<()> {
         };
         eprintln!("{} done", line.name);
         lines.push(line);
+        if *w == Workload::W4 {
+            lines.extend(w4_each(&ctx).await?);
+        }
     }
     report::print(&lines, plan.clients, plan.seconds, server.peak_rss_mib());
     let failed = lines.iter().any(|l| {
@@ -161,6 +202,27 @@ impl Ctx<'_> {
         let spent = self.server.statements().await?.saturating_sub(before);
         let per_op = spent as f64 / (out.ops + out.errors).max(1) as f64;
         Ok((out, per_op))
+    }
+
+    /// Runs queries as the operator, `pick` choosing each client's next one.
+    async fn operator_queries<P>(&self, pick: P) -> Result<(Outcome, f64)>
+    where
+        P: Fn(usize, u64) -> &'static str + Send + Sync + 'static,
+    {
+        let (http, server, token) = (
+            reqwest::Client::new(),
+            self.server.address.clone(),
+            self.tokens.operator.clone(),
+        );
+        self.c2c(move |client, i| {
+            let query = pick(client, i);
+            let (http, server, token) = (http.clone(), server.clone(), token.clone());
+            async move {
+                graphql(&http, &server, &token, query, json!({})).await?;
+                Ok(())
+            }
+        })
+        .await
     }
 }
 
@@ -294,20 +356,7 @@ async fn w2(ctx: &Ctx<'_>) -> Result<Line> {
 }
 
 async fn w3(ctx: &Ctx<'_>) -> Result<Line> {
-    let (http, server, token) = (
-        reqwest::Client::new(),
-        ctx.server.address.clone(),
-        ctx.tokens.operator.clone(),
-    );
-    let (c2c, statements) = ctx
-        .c2c(move |_, _| {
-            let (http, server, token) = (http.clone(), server.clone(), token.clone());
-            async move {
-                graphql(&http, &server, &token, PAGE, json!({})).await?;
-                Ok(())
-            }
-        })
-        .await?;
+    let (c2c, statements) = ctx.operator_queries(|_, _| PAGE).await?;
     let pool = ctx.pool.clone();
     let hand = drive(ctx.clients, ctx.duration, move |_, _| {
         let pool = pool.clone();
@@ -324,20 +373,8 @@ async fn w3(ctx: &Ctx<'_>) -> Result<Line> {
 }
 
 async fn w4(ctx: &Ctx<'_>) -> Result<Line> {
-    let (http, server, token) = (
-        reqwest::Client::new(),
-        ctx.server.address.clone(),
-        ctx.tokens.operator.clone(),
-    );
     let (c2c, statements) = ctx
-        .c2c(move |client, i| {
-            let query = ANALYTICS[(client + i as usize) % ANALYTICS.len()];
-            let (http, server, token) = (http.clone(), server.clone(), token.clone());
-            async move {
-                graphql(&http, &server, &token, query, json!({})).await?;
-                Ok(())
-            }
-        })
+        .operator_queries(|client, i| ANALYTICS[(client + i as usize) % ANALYTICS.len()].1)
         .await?;
     Ok(Line {
         name: "W4",
@@ -346,4 +383,30 @@ async fn w4(ctx: &Ctx<'_>) -> Result<Line> {
         c2c_statements: statements,
         sql: None,
     })
+}
+
+/// Each analytic of W4 alone, by one client for a quarter of the time: its
+/// latency at this size, to compare between sizes.
+async fn w4_each(ctx: &Ctx<'_>) -> Result<Vec<Line>> {
+    let alone = Ctx {
+        server: ctx.server,
+        actor: ctx.actor.clone(),
+        tokens: ctx.tokens,
+        pool: ctx.pool,
+        clients: 1,
+        duration: (ctx.duration / 4).max(Duration::from_secs(1)),
+    };
+    let mut lines = Vec::new();
+    for &(name, query) in ANALYTICS {
+        let (c2c, statements) = alone.operator_queries(move |_, _| query).await?;
+        eprintln!("W4 {name} done");
+        lines.push(Line {
+            name: "W4 alone",
+            what: name,
+            c2c,
+            c2c_statements: statements,
+            sql: None,
+        });
+    }
+    Ok(lines)
 }

@@ -6,8 +6,10 @@
 use crate::error::{Result, StoreError};
 use c2c_domain::{Currency, Money};
 use rust_decimal::Decimal;
+use sea_orm::DbBackend;
 use sea_orm::QueryResult;
 use sea_orm::entity::prelude::Json;
+use sea_orm::sea_query::{Expr, Func};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::str::FromStr;
@@ -16,6 +18,15 @@ use std::str::FromStr;
 pub(crate) fn code<T: Into<&'static str>>(value: T) -> String {
     let s: &'static str = value.into();
     s.to_owned()
+}
+
+/// The day of a timestamp column (UTC).
+pub(crate) fn day_of(backend: DbBackend, at: Expr) -> Expr {
+    if backend == DbBackend::Postgres {
+        Func::cast_as(Expr::cust_with_expr("($1 AT TIME ZONE 'UTC')", at), "DATE").into()
+    } else {
+        Func::cust("date").arg(at).into()
+    }
 }
 
 /// Parses a code column back into a domain enum.

@@ -35,8 +35,8 @@ mod web_sessions;
 pub use accounts::{Account, Role, TOKEN_PREFIX, Token};
 pub use aggregate::{LOAD_STATEMENTS, Part};
 pub use analytics::{
-    Expiring, Export, FunnelFilter, FunnelRow, GroupBy, KpiTotal, OneSided, PersonChange,
-    PersonChangeKind, Records, Scope, Stalled, StepTime, Unfollowed, WithoutPlan,
+    Expiring, Export, FunnelFilter, FunnelRow, GroupBy, KpiTotal, OneSided, Page, Paged,
+    PersonChange, PersonChangeKind, Records, Scope, Stalled, StepTime, Unfollowed, WithoutPlan,
 };
 pub use c2c_migration::Migrator;
 pub use delivery::{Final, Horizon};

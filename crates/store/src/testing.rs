@@ -262,6 +262,53 @@ impl TestDb {
         out
     }
 
+    /// The partnerships whose kept dates of activity (`last_activity_on`,
+    /// `last_joint_on`) differ from the latest dates recorded: none, when the
+    /// store keeps them as it should.
+    pub async fn activity_drift(&self) -> i64 {
+        use crate::aggregate::activity::{Activity, latest};
+        use sea_orm::sea_query::{Expr, ExprTrait, Func, JoinType, Query};
+        let db = self.side().await;
+        let backend = db.get_database_backend();
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+        let (end, never) = (day(9999, 12, 31), day(1, 1, 1));
+        let mut q = Query::select();
+        q.expr_as(Expr::col(sea_orm::sea_query::Asterisk).count(), "n")
+            .from("partnership");
+        let mut drift = Expr::val(false);
+        for (alias, activity, column) in [
+            ("a", Activity::All, "last_activity_on"),
+            ("j", Activity::Joint, "last_joint_on"),
+        ] {
+            q.join_subquery(
+                JoinType::LeftJoin,
+                latest(backend, activity, end),
+                alias,
+                Expr::col((alias, "partnership_id")).equals(("partnership", "id")),
+            );
+            let kept = Func::coalesce([Expr::col(("partnership", column)), Expr::val(never)]);
+            let recorded = Func::coalesce([Expr::col((alias, "last_on")), Expr::val(never)]);
+            drift = drift.or(Expr::from(kept).ne(Expr::from(recorded)));
+        }
+        q.and_where(drift);
+        let row = db
+            .query_one_raw(backend.build(&q))
+            .await
+            .expect("compare the kept dates of activity")
+            .expect("a row");
+        row.try_get("", "n").expect("a count")
+    }
+
+    /// Takes the last migration down and up again, on the data there is.
+    pub async fn redo_last_migration(&self) {
+        use c2c_migration::MigratorTrait;
+        let db = self.side().await;
+        crate::Migrator::down(db, Some(1))
+            .await
+            .expect("the last migration goes down");
+        crate::Migrator::up(db, None).await.expect("and up again");
+    }
+
     /// Runs raw SQL on the database, outside the store.
     pub async fn raw(&self, sql: &str) -> Result<(), sea_orm::DbErr> {
         self.side().await.execute_unprepared(sql).await.map(|_| ())

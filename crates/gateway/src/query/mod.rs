@@ -7,10 +7,11 @@ mod account;
 mod city;
 mod kpi;
 mod narrative;
+mod page;
 mod partnership;
 mod platform;
 
-pub use partnership::MAX_PAGE;
+pub use page::MAX_PAGE;
 
 use account::AccountQuery;
 use async_graphql::MergedObject;

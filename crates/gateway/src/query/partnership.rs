@@ -1,6 +1,7 @@
 //! Partnership queries: `partnership`, and `partnerships`, a page at a time,
 //! with what the page's selection will ask for loaded in one batch each.
 
+use super::page::{page_cost, size};
 use crate::context::{loaders, store, viewer};
 use crate::error::{GatewayError, Result, store as s};
 use crate::input::{Given, PartnershipFilter};
@@ -12,9 +13,6 @@ use c2c_domain::{CityId, Partnership, PartnershipId};
 use c2c_store::Part;
 use std::sync::Arc;
 use uuid::Uuid;
-
-/// The most partnerships one page returns.
-pub const MAX_PAGE: i32 = 100;
 
 /// The partnerships the account may see.
 #[derive(Debug, Default)]
@@ -39,14 +37,7 @@ impl PartnershipQuery {
         after: Option<String>,
     ) -> Result<Connection<String, PartnershipNode, EmptyFields, EmptyFields>> {
         let v = viewer(ctx)?;
-        let first = first.unwrap_or(20);
-        if !(1..=MAX_PAGE).contains(&first) {
-            return Err(GatewayError::invalid(
-                "first",
-                format!("must be between 1 and {MAX_PAGE}"),
-            )
-            .into());
-        }
+        let first = size(first)?;
         let after = after.as_deref().map(cursor).transpose()?;
         let party = if v.is_operator() {
             None
@@ -58,7 +49,7 @@ impl PartnershipQuery {
         // The rows only: what else the selection asks is read by part or
         // whole, a batch for the page, through the request's loaders.
         let (rows, more) = s(store(ctx)?
-            .list_partnership_rows(&filter, u64::try_from(first).unwrap_or(20), after)
+            .list_partnership_rows(&filter, first, after)
             .await)?;
         let rows: Vec<Arc<Partnership>> = rows.into_iter().map(Arc::new).collect();
         prefetch(ctx, &rows).await?;
@@ -182,13 +173,4 @@ async fn parts(
         }
     }
     Ok(())
-}
-
-/// The complexity of a page: its size (`first`, default 20, at most 100)
-/// times the fields of one partnership.
-fn page_cost(first: Option<i32>, child_complexity: usize) -> usize {
-    let page = first.unwrap_or(20).clamp(1, MAX_PAGE);
-    usize::try_from(page)
-        .unwrap_or(100)
-        .saturating_mul(child_complexity)
 }

@@ -3,6 +3,7 @@
 //! city's), each date-based one as of a date (default today), and
 //! `partnerSuggestions`.
 
+use super::page::{Listed, listed, page, page_cost};
 use crate::context::{store, viewer};
 use crate::error::{GatewayError, Result, store as s};
 use crate::input::{FunnelFilter, KpiGroupBy};
@@ -151,26 +152,34 @@ impl Platform {
     /// days (default 730, the two-year rule of the regional survey) before
     /// `asOf` (default today), judged by the dates things happened up to
     /// then; with `jointOnly`, only contacts both cities took part in (and
-    /// their follow-ups) count. Oldest first.
+    /// their follow-ups) count. Quietest first.
+    /// A page at a time: `first` (default 20, at most 100) after the
+    /// cursor `after`.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn stalled_partnerships(
         &self,
         ctx: &Context<'_>,
         #[graphql(default = 730)] days: i32,
         as_of: Option<NaiveDate>,
         #[graphql(default = false)] joint_only: bool,
-    ) -> Result<Vec<StalledNode>> {
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Listed<StalledNode>> {
+        let page = page(first, after.as_deref())?;
         let d = self::days(days, "days")?;
-        Ok(s(store(ctx)?
-            .stalled_partnerships(self.scope, d, self::as_of(as_of)?, joint_only)
-            .await)?
-        .into_iter()
-        .map(StalledNode)
-        .collect())
+        let paged = s(store(ctx)?
+            .stalled_partnerships(self.scope, d, (self::as_of(as_of)?, joint_only), page)
+            .await)?;
+        Ok(listed(page, paged, StalledNode))
     }
 
     /// Count, sum and mean of a KPI over a period (measurements whose period
     /// lies within `from`–`to`), grouped. Money is totalled per currency; only
     /// the latest non-superseded measurement of each period counts.
+    /// A page at a time: `first` (default 20, at most 100) after the
+    /// cursor `after`.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
+    #[allow(clippy::too_many_arguments)] // the field's arguments, and a page's two
     async fn kpi_totals(
         &self,
         ctx: &Context<'_>,
@@ -178,67 +187,80 @@ impl Platform {
         from: NaiveDate,
         to: NaiveDate,
         #[graphql(default_with = "KpiGroupBy::City")] group_by: KpiGroupBy,
-    ) -> Result<Vec<KpiTotalNode>> {
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Listed<KpiTotalNode>> {
+        let page = page(first, after.as_deref())?;
         if to < from {
             return Err(GatewayError::invalid("to", "the period ends before it starts").into());
         }
-        Ok(s(store(ctx)?
-            .kpi_totals(self.scope, code.trim(), from, to, group_by.into())
-            .await)?
-        .into_iter()
-        .map(KpiTotalNode)
-        .collect())
+        let paged = s(store(ctx)?
+            .kpi_totals(self.scope, code.trim(), (from, to), group_by.into(), page)
+            .await)?;
+        Ok(listed(page, paged, KpiTotalNode))
     }
 
     /// Agreements of active partnerships that expire within `withinDays`
     /// (default 90) of `asOf` (default today), and those already expired,
     /// unless a renewal signed by both followed by then; soonest first.
+    /// A page at a time: `first` (default 20, at most 100) after the
+    /// cursor `after`.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn expiring_agreements(
         &self,
         ctx: &Context<'_>,
         #[graphql(default = 90)] within_days: i32,
         as_of: Option<NaiveDate>,
-    ) -> Result<Vec<ExpiringNode>> {
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Listed<ExpiringNode>> {
+        let page = page(first, after.as_deref())?;
         let d = days(within_days, "withinDays")?;
-        Ok(s(store(ctx)?
-            .expiring_agreements(self.scope, d, self::as_of(as_of)?)
-            .await)?
-        .into_iter()
-        .map(ExpiringNode)
-        .collect())
+        let paged = s(store(ctx)?
+            .expiring_agreements(self.scope, d, self::as_of(as_of)?, page)
+            .await)?;
+        Ok(listed(page, paged, ExpiringNode))
     }
 
     /// Delegations and visits whose follow-up is overdue or missing, as of
     /// `asOf` (default today).
+    /// A page at a time: `first` (default 20, at most 100) after the
+    /// cursor `after`.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn unfollowed_delegations(
         &self,
         ctx: &Context<'_>,
         as_of: Option<NaiveDate>,
-    ) -> Result<Vec<UnfollowedNode>> {
-        Ok(s(store(ctx)?
-            .unfollowed_delegations(self.scope, self::as_of(as_of)?)
-            .await)?
-        .into_iter()
-        .map(UnfollowedNode)
-        .collect())
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Listed<UnfollowedNode>> {
+        let page = page(first, after.as_deref())?;
+        let paged = s(store(ctx)?
+            .unfollowed_delegations(self.scope, self::as_of(as_of)?, page)
+            .await)?;
+        Ok(listed(page, paged, UnfollowedNode))
     }
 
     /// Partnerships with an agreement signed by both cities more than `days`
     /// (default 180) before `asOf` (default today) and no plan approved by
     /// both by then.
+    /// A page at a time: `first` (default 20, at most 100) after the
+    /// cursor `after`.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn agreements_without_plan(
         &self,
         ctx: &Context<'_>,
         #[graphql(default = 180)] days: i32,
         as_of: Option<NaiveDate>,
-    ) -> Result<Vec<WithoutPlanNode>> {
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Listed<WithoutPlanNode>> {
+        let page = page(first, after.as_deref())?;
         let d = self::days(days, "days")?;
-        Ok(s(store(ctx)?
-            .agreements_without_plan(self.scope, d, self::as_of(as_of)?)
-            .await)?
-        .into_iter()
-        .map(WithoutPlanNode)
-        .collect())
+        let paged = s(store(ctx)?
+            .agreements_without_plan(self.scope, d, self::as_of(as_of)?, page)
+            .await)?;
+        Ok(listed(page, paged, WithoutPlanNode))
     }
 
     /// Key contacts that change: every change of a city's contact person
@@ -246,19 +268,23 @@ impl Platform {
     /// today): a person who started when the city had already named
     /// someone, or a person who left. Unannounced changes are flagged. By
     /// date.
+    /// A page at a time: `first` (default 20, at most 100) after the
+    /// cursor `after`.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn contact_person_changes(
         &self,
         ctx: &Context<'_>,
         #[graphql(default = 90)] within_days: i32,
         as_of: Option<NaiveDate>,
-    ) -> Result<Vec<ContactPersonChangeNode>> {
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Listed<ContactPersonChangeNode>> {
+        let page = page(first, after.as_deref())?;
         let d = days(within_days, "withinDays")?;
-        Ok(s(store(ctx)?
-            .contact_person_changes(self.scope, d, self::as_of(as_of)?)
-            .await)?
-        .into_iter()
-        .map(ContactPersonChangeNode)
-        .collect())
+        let paged = s(store(ctx)?
+            .contact_person_changes(self.scope, d, self::as_of(as_of)?, page)
+            .await)?;
+        Ok(listed(page, paged, ContactPersonChangeNode))
     }
 
     /// One side doing all the initiative: among the partnerships with at
@@ -269,6 +295,10 @@ impl Platform {
     /// measurements (by period end), feedback, evaluations, decisions,
     /// approvals, lessons and contact persons, each by the date it happened
     /// and the city that recorded it. The most one-sided first.
+    /// A page at a time: `first` (default 20, at most 100) after the
+    /// cursor `after`.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
+    #[allow(clippy::too_many_arguments)] // the field's arguments, and a page's two
     async fn one_sided_partnerships(
         &self,
         ctx: &Context<'_>,
@@ -276,7 +306,10 @@ impl Platform {
         #[graphql(default = 365)] since_days: i32,
         as_of: Option<NaiveDate>,
         #[graphql(default = 5)] min_items: i32,
-    ) -> Result<Vec<OneSidedNode>> {
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Listed<OneSidedNode>> {
+        let page = page(first, after.as_deref())?;
         let share = Decimal::try_from(min_share)
             .ok()
             .filter(|d| (Decimal::ZERO..=Decimal::ONE).contains(d))
@@ -287,11 +320,9 @@ impl Platform {
             .filter(|n| *n >= 1)
             .ok_or_else(|| GatewayError::invalid("minItems", "must be at least 1"))?;
         let d = days(since_days, "sinceDays")?;
-        Ok(s(store(ctx)?
-            .one_sided_partnerships(self.scope, (share, items), d, self::as_of(as_of)?)
-            .await)?
-        .into_iter()
-        .map(OneSidedNode)
-        .collect())
+        let paged = s(store(ctx)?
+            .one_sided_partnerships(self.scope, (share, items), (d, self::as_of(as_of)?), page)
+            .await)?;
+        Ok(listed(page, paged, OneSidedNode))
     }
 }

@@ -6,6 +6,7 @@
 //! table, whatever the number of activities, measurements or events.
 
 pub(crate) mod act;
+pub(crate) mod activity;
 pub(crate) mod agreements;
 pub(crate) mod assessments;
 mod common;

@@ -2,7 +2,8 @@
 //! aggregate as a row, the row lock, and the guarded version bump that ends
 //! every change.
 
-use super::plan::activity;
+use super::activity;
+use super::plan::activity as planned;
 use super::priorities::first_priority;
 use crate::Writer;
 use crate::convert::{code, from_json, i32_of, i64_of, json, parse, u32_of, u64_of};
@@ -14,7 +15,9 @@ use c2c_domain::standing::Standing;
 use c2c_domain::{Area, Change, CityId, Event, Partnership, PartnershipId, Stakeholder};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, Condition, DbBackend, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, Set,
+};
 
 entity!(partnership, "partnership", {
     #[sea_orm(primary_key, auto_increment = false)]
@@ -38,7 +41,18 @@ entity!(partnership, "partnership", {
     pub decisions_version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub started_on: Option<Date>,
+    pub last_activity_on: Option<Date>,
+    pub last_joint_on: Option<Date>,
 });
+
+/// The column that keeps the latest date of an activity.
+pub(crate) fn kept_in(a: activity::Activity) -> partnership::Column {
+    match a {
+        activity::Activity::All => partnership::Column::LastActivityOn,
+        activity::Activity::Joint => partnership::Column::LastJointOn,
+    }
+}
 
 /// The partnerships `city` is party to: its initiator or its counterpart.
 pub(crate) fn party_to(city: CityId) -> Condition {
@@ -64,9 +78,9 @@ pub(crate) fn with_area(area: Area) -> Condition {
         .add(
             partnership::Column::Id.in_subquery(
                 Query::select()
-                    .column(activity::Column::PartnershipId)
-                    .from(activity::Entity)
-                    .and_where(activity::Column::Area.eq(area))
+                    .column(planned::Column::PartnershipId)
+                    .from(planned::Entity)
+                    .and_where(planned::Column::Area.eq(area))
                     .to_owned(),
             ),
         )
@@ -149,6 +163,9 @@ fn partnership_row(p: &Partnership, at: DateTime<Utc>) -> partnership::ActiveMod
         decisions_version: Set(i32_of(s.outputs.decisions_version)),
         created_at: Set(at),
         updated_at: Set(at),
+        started_on: Set(Some(s.started_at.date_naive())),
+        last_activity_on: Set(None),
+        last_joint_on: Set(None),
     }
 }
 
@@ -208,6 +225,10 @@ pub(super) async fn bump(
             );
         }
         _ => {}
+    }
+    let backend = w.txn.get_database_backend();
+    for &a in activity::moved_by(&e.change) {
+        update = update.col_expr(kept_in(a), activity::latest_of(backend, a, s.id.0));
     }
     let result = update
         .filter(partnership::Column::Id.eq(s.id.0))

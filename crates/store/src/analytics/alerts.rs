@@ -3,21 +3,20 @@
 //! a date (what is dated later does not count; the partnerships' current
 //! status does).
 
-use super::common::{Scope, day_of, one, p};
+use super::common::{Page, Paged, Scope, one, p};
 use crate::Store;
 use crate::aggregate::act::approval;
+use crate::aggregate::activity::{self, Activity};
 use crate::aggregate::agreements::{agreement, signature};
 use crate::aggregate::contacts::{UNFOLLOWED_COLUMNS, Unfollowed, contact, unfollowed_from};
-use crate::aggregate::delivery::progress_report;
-use crate::aggregate::measure::measurement;
-use crate::aggregate::row::partnership;
+use crate::aggregate::row::{kept_in, partnership};
 use crate::convert::{get, parse};
 use crate::error::Result;
 use c2c_domain::{PartnershipId, Status, Step};
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::DbBackend;
 use sea_orm::sea_query::{
-    Expr, ExprTrait, Func, IntoIden, JoinType, Order, Query, SelectStatement, UnionType,
+    Expr, ExprTrait, Func, IntoIden, JoinType, Order, Query, SelectStatement,
 };
 use uuid::Uuid;
 
@@ -67,127 +66,60 @@ pub struct WithoutPlan {
     pub days_since: i64,
 }
 
-/// The day a partnership started.
-fn started_on(backend: DbBackend) -> Expr {
-    day_of(backend, p(partnership::Column::StartedAt))
+/// The live partnerships: active or suspended, as a literal condition (so
+/// that the partial indexes of dormancy, made for this very condition, are
+/// used whatever the plan).
+fn live() -> Expr {
+    Expr::cust("partnership.status IN ('ACTIVE', 'SUSPENDED')")
 }
 
-/// `SELECT partnership_id, <column> AS d FROM <table>`: a date of joint
-/// activity.
-fn dates<T, C>(table: T, partnership_id: C, on: C) -> SelectStatement
-where
-    T: IntoIden,
-    C: IntoIden + Copy + 'static,
-{
-    Query::select()
-        .column(partnership_id)
-        .expr_as(Expr::col(on), "d")
-        .from(table)
-        .to_owned()
+/// Where the last date of activity comes from: the partnership row (as of
+/// today: it keeps the latest, and nothing is dated later than today), or
+/// the dates up to another day.
+#[derive(Debug, Clone, Copy)]
+enum LastFrom {
+    Row,
+    Dates(NaiveDate),
 }
 
-/// The date of each partnership's last joint activity up to `as_of`:
-/// contacts and their follow-ups, progress reports, the end of measurement
-/// periods, signatures and approvals; with `joint_only`, the contacts both
-/// cities took part in and their follow-ups.
-fn last_activity(as_of: NaiveDate, joint_only: bool) -> SelectStatement {
-    let mut followed = dates(
-        contact::Entity,
-        contact::Column::PartnershipId,
-        contact::Column::FollowedUpOn,
-    );
-    followed.and_where(Expr::col(contact::Column::FollowedUpOn).is_not_null());
-    let mut contacts = dates(
-        contact::Entity,
-        contact::Column::PartnershipId,
-        contact::Column::HappenedOn,
-    );
-    if joint_only {
-        for q in [&mut contacts, &mut followed] {
-            q.and_where(Expr::col(contact::Column::Joint).eq(true));
-        }
-        contacts.union(UnionType::All, followed);
-        return latest(contacts, as_of);
-    }
-    let all = contacts
-        .unions([
-            (UnionType::All, followed),
-            (
-                UnionType::All,
-                dates(
-                    progress_report::Entity,
-                    progress_report::Column::PartnershipId,
-                    progress_report::Column::ReportedOn,
-                ),
-            ),
-            (
-                UnionType::All,
-                dates(
-                    measurement::Entity,
-                    measurement::Column::PartnershipId,
-                    measurement::Column::PeriodEnd,
-                ),
-            ),
-            (
-                UnionType::All,
-                dates(
-                    signature::Entity,
-                    signature::Column::PartnershipId,
-                    signature::Column::SignedOn,
-                ),
-            ),
-            (
-                UnionType::All,
-                dates(
-                    approval::Entity,
-                    approval::Column::PartnershipId,
-                    approval::Column::ApprovedOn,
-                ),
-            ),
-        ])
-        .to_owned();
-    latest(all, as_of)
-}
-
-/// The latest date `d` up to `as_of` of each partnership, as `last_on`.
-fn latest(dates: SelectStatement, as_of: NaiveDate) -> SelectStatement {
-    Query::select()
-        .column("partnership_id")
-        .expr_as(Func::max(Expr::col("d")), "last_on")
-        .from_subquery(dates, "x")
-        .and_where(Expr::col("d").lte(as_of))
-        .group_by_col("partnership_id")
-        .to_owned()
-}
-
-/// Active and suspended partnerships in scope whose last joint activity up
-/// to `as_of` (or their start) is before `cutoff`, oldest first.
+/// Active and suspended partnerships in scope whose last activity (or their
+/// start) is before `cutoff`, quietest first.
 fn stalled(
     backend: DbBackend,
     scope: Scope,
-    (cutoff, as_of): (NaiveDate, NaiveDate),
-    joint_only: bool,
+    cutoff: NaiveDate,
+    (activity, from): (Activity, LastFrom),
 ) -> SelectStatement {
-    let started = started_on(backend);
-    let last_or_start = Func::coalesce([Expr::col(("a", "last_on")), started.clone()]);
+    let last = match from {
+        LastFrom::Row => p(kept_in(activity)),
+        LastFrom::Dates(_) => Expr::col(("a", "last_on")),
+    };
+    let quiet = || {
+        Expr::from(Func::coalesce([
+            last.clone(),
+            p(partnership::Column::StartedOn),
+        ]))
+    };
     let mut q = Query::select();
     q.expr(p(partnership::Column::Id))
         .expr(p(partnership::Column::Step))
         .expr(p(partnership::Column::Status))
-        .column(("a", "last_on"))
-        .expr_as(started, "started_on")
-        .from(partnership::Entity)
-        .join_subquery(
+        .expr_as(last.clone(), "last_on")
+        .expr(p(partnership::Column::StartedOn))
+        .from(partnership::Entity);
+    if let LastFrom::Dates(as_of) = from {
+        q.join_subquery(
             JoinType::LeftJoin,
-            last_activity(as_of, joint_only),
+            activity::latest(backend, activity, as_of),
             "a",
             Expr::col(("a", "partnership_id"))
                 .equals((partnership::Entity, partnership::Column::Id)),
-        )
-        .and_where(p(partnership::Column::Status).is_in(["ACTIVE", "SUSPENDED"]));
+        );
+    }
+    q.and_where(live());
     scope.restrict(&mut q);
-    q.and_where(Expr::from(last_or_start.clone()).lt(cutoff))
-        .order_by_expr(last_or_start.into(), Order::Asc)
+    q.and_where(quiet().lt(cutoff))
+        .order_by_expr(quiet(), Order::Asc)
         .order_by((partnership::Entity, partnership::Column::Id), Order::Asc);
     q
 }
@@ -262,7 +194,7 @@ fn unfollowed(scope: Scope, as_of: NaiveDate) -> SelectStatement {
         .and_where(c(contact::Column::HappenedOn).lte(as_of))
         .and_where(c(followed).is_null().or(c(followed).gt(as_of)))
         .and_where(c(due).is_null().or(c(due).lt(as_of)))
-        .and_where(p(partnership::Column::Status).is_in(["ACTIVE", "SUSPENDED"]));
+        .and_where(live());
     scope.restrict(&mut q);
     q.order_by_expr(
         Func::coalesce([c(due), c(contact::Column::HappenedOn)]).into(),
@@ -346,97 +278,107 @@ fn without_plan(scope: Scope, cutoff: NaiveDate, as_of: NaiveDate) -> SelectStat
 
 impl Store {
     /// Active and suspended partnerships with no joint activity for `days`
-    /// days before `as_of`, oldest first (one statement). Joint activity is
-    /// judged by the dates things happened, up to `as_of`: contacts and their
-    /// follow-ups, progress reports, the end of measurement periods,
-    /// signatures and approvals (with `joint_only`, only the contacts both
-    /// cities took part in and their follow-ups); a partnership with none is
-    /// judged by its start.
+    /// days before `as_of`, quietest first, a page of them (one statement).
+    /// Joint activity is judged by the dates things happened, up to `as_of`
+    /// (see [`activity`]; with `joint_only`, only the contacts both cities
+    /// took part in and their follow-ups); a partnership with none is judged
+    /// by its start. As of today, the partnership rows say it, through an
+    /// index of the live partnerships by the day they went quiet.
     pub async fn stalled_partnerships(
         &self,
         scope: Scope,
         days: u32,
-        as_of: NaiveDate,
-        joint_only: bool,
-    ) -> Result<Vec<Stalled>> {
+        (as_of, joint_only): (NaiveDate, bool),
+        page: Page,
+    ) -> Result<Paged<Stalled>> {
         let cutoff = as_of - Duration::days(i64::from(days));
-        let q = stalled(self.backend(), scope, (cutoff, as_of), joint_only);
-        let mut out = Vec::new();
-        for r in self.rows(&q).await? {
-            let last: Option<NaiveDate> = get(&r, "last_on")?;
-            let started: NaiveDate = get(&r, "started_on")?;
-            let on = last.unwrap_or(started);
-            out.push(Stalled {
-                partnership: PartnershipId(get(&r, "id")?),
-                step: parse("step", &get::<String>(&r, "step")?)?,
-                status: parse("status", &get::<String>(&r, "status")?)?,
+        let activity = if joint_only {
+            Activity::Joint
+        } else {
+            Activity::All
+        };
+        let from = if as_of >= Utc::now().date_naive() {
+            LastFrom::Row
+        } else {
+            LastFrom::Dates(as_of)
+        };
+        let mut q = stalled(self.backend(), scope, cutoff, (activity, from));
+        self.page(&mut q, page, |r| {
+            let last: Option<NaiveDate> = get(r, "last_on")?;
+            let started: Option<NaiveDate> = get(r, "started_on")?;
+            let on = last.or(started).unwrap_or(as_of);
+            Ok(Stalled {
+                partnership: PartnershipId(get(r, "id")?),
+                step: parse("step", &get::<String>(r, "step")?)?,
+                status: parse("status", &get::<String>(r, "status")?)?,
                 last_activity_on: on,
                 any_activity: last.is_some(),
                 days_silent: (as_of - on).num_days(),
-            });
-        }
-        Ok(out)
+            })
+        })
+        .await
     }
 
     /// Agreements signed by both cities of active partnerships by `as_of`
     /// that expire within `within_days` of it, or have expired, and were not
-    /// renewed by then; soonest first (one statement).
+    /// renewed by then; soonest first, a page of them (one statement).
     pub async fn expiring_agreements(
         &self,
         scope: Scope,
         within_days: u32,
         as_of: NaiveDate,
-    ) -> Result<Vec<Expiring>> {
+        page: Page,
+    ) -> Result<Paged<Expiring>> {
         let horizon = as_of + Duration::days(i64::from(within_days));
-        let mut out = Vec::new();
-        for r in self.rows(&expiring(scope, horizon, as_of)).await? {
-            let until: NaiveDate = get(&r, "valid_until")?;
-            out.push(Expiring {
-                partnership: PartnershipId(get(&r, "partnership_id")?),
-                agreement: get(&r, "id")?,
-                title: get(&r, "title")?,
+        let mut q = expiring(scope, horizon, as_of);
+        self.page(&mut q, page, |r| {
+            let until: NaiveDate = get(r, "valid_until")?;
+            Ok(Expiring {
+                partnership: PartnershipId(get(r, "partnership_id")?),
+                agreement: get(r, "id")?,
+                title: get(r, "title")?,
                 valid_until: until,
                 days_left: (until - as_of).num_days(),
-            });
-        }
-        Ok(out)
+            })
+        })
+        .await
     }
 
     /// Delegations and visits of live partnerships up to `as_of` with no
     /// follow-up recorded by then, whose follow-up is overdue or was never
-    /// planned; longest waiting first (one statement).
+    /// planned; longest waiting first, a page of them (one statement).
     pub async fn unfollowed_delegations(
         &self,
         scope: Scope,
         as_of: NaiveDate,
-    ) -> Result<Vec<Unfollowed>> {
-        self.rows(&unfollowed(scope, as_of))
-            .await?
-            .iter()
-            .map(|r| unfollowed_from(r, as_of))
-            .collect()
+        page: Page,
+    ) -> Result<Paged<Unfollowed>> {
+        let mut q = unfollowed(scope, as_of);
+        self.page(&mut q, page, |r| unfollowed_from(r, as_of)).await
     }
 
     /// Active partnerships whose first agreement signed by both cities is
     /// more than `days` old on `as_of` and that have no plan version approved
-    /// by both cities by then; longest waiting first (one statement).
+    /// by both cities by then; longest waiting first, a page of them (one
+    /// statement).
     pub async fn agreements_without_plan(
         &self,
         scope: Scope,
         days: u32,
         as_of: NaiveDate,
-    ) -> Result<Vec<WithoutPlan>> {
+        page: Page,
+    ) -> Result<Paged<WithoutPlan>> {
         let cutoff = as_of - Duration::days(i64::from(days));
-        let mut out = Vec::new();
-        for r in self.rows(&without_plan(scope, cutoff, as_of)).await? {
-            let signed: NaiveDate = get(&r, "signed_on")?;
-            out.push(WithoutPlan {
-                partnership: PartnershipId(get(&r, "id")?),
-                step: parse("step", &get::<String>(&r, "step")?)?,
+        let mut q = without_plan(scope, cutoff, as_of);
+        self.page(&mut q, page, |r| {
+            let signed: NaiveDate = get(r, "signed_on")?;
+            Ok(WithoutPlan {
+                partnership: PartnershipId(get(r, "id")?),
+                step: parse("step", &get::<String>(r, "step")?)?,
                 signed_on: signed,
                 days_since: (as_of - signed).num_days(),
-            });
-        }
-        Ok(out)
+            })
+        })
+        .await
     }
 }

@@ -3,11 +3,12 @@
 
 use crate::Store;
 use crate::aggregate::row::{partnership, party_to};
+pub(super) use crate::convert::day_of;
 use crate::error::Result;
 use c2c_domain::CityId;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use sea_orm::sea_query::{Expr, Func, SelectStatement};
-use sea_orm::{ConnectionTrait, DbBackend, QueryResult, StatementBuilder};
+use sea_orm::sea_query::{Expr, SelectStatement};
+use sea_orm::{ConnectionTrait, QueryResult, StatementBuilder};
 
 /// Whose partnerships a query covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,15 +40,6 @@ pub(super) fn one() -> Expr {
     Expr::cust("1")
 }
 
-/// The day of a timestamp column (UTC).
-pub(super) fn day_of(backend: DbBackend, at: Expr) -> Expr {
-    if backend == DbBackend::Postgres {
-        Func::cast_as(Expr::cust_with_expr("($1 AT TIME ZONE 'UTC')", at), "DATE").into()
-    } else {
-        Func::cust("date").arg(at).into()
-    }
-}
-
 /// The first instant of a day.
 pub(super) fn start_of(d: NaiveDate) -> DateTime<Utc> {
     d.and_time(NaiveTime::MIN).and_utc()
@@ -57,5 +49,52 @@ impl Store {
     /// Runs a query built with sea-query: one statement.
     pub(super) async fn rows<S: StatementBuilder>(&self, q: &S) -> Result<Vec<QueryResult>> {
         Ok(self.db().query_all_raw(self.backend().build(q)).await?)
+    }
+}
+
+/// A page of an analytics list: at most `first` items, after the first
+/// `skip` of the list in its order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// How many items at most.
+    pub first: u64,
+    /// How many items of the list come before the page.
+    pub skip: u64,
+}
+
+impl Page {
+    /// The first `first` items of a list.
+    pub fn first(first: u64) -> Self {
+        Page { first, skip: 0 }
+    }
+}
+
+/// The items of a page, and whether the list goes on after them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paged<T> {
+    /// The items, in the list's order.
+    pub items: Vec<T>,
+    /// Whether more items follow.
+    pub more: bool,
+}
+
+impl Store {
+    /// Runs a list query for one page of it (one statement): the rows of the
+    /// page, each read by `item`, and whether more follow.
+    pub(super) async fn page<T>(
+        &self,
+        q: &mut SelectStatement,
+        page: Page,
+        item: impl Fn(&QueryResult) -> Result<T>,
+    ) -> Result<Paged<T>> {
+        q.limit(page.first.saturating_add(1)).offset(page.skip);
+        let rows = self.rows(q).await?;
+        let more = rows.len() as u64 > page.first;
+        let items = rows
+            .iter()
+            .take(usize::try_from(page.first).unwrap_or(usize::MAX))
+            .map(item)
+            .collect::<Result<_>>()?;
+        Ok(Paged { items, more })
     }
 }

@@ -1,7 +1,7 @@
 //! `kpiTotals`: count, sum and mean of a KPI's measurements, the latest
 //! unsuperseded one of each period counting (a window function).
 
-use super::common::{Scope, one, p};
+use super::common::{Page, Paged, Scope, one, p};
 use crate::Store;
 use crate::aggregate::measure::measurement;
 use crate::aggregate::row::partnership;
@@ -94,6 +94,16 @@ fn keys(group_by: GroupBy) -> Vec<ColumnRef> {
     }
 }
 
+/// The order of the totals: by country, city or partnership, then currency.
+fn order(group_by: GroupBy) -> Vec<ColumnRef> {
+    let mut columns = keys(group_by);
+    if matches!(group_by, GroupBy::City) {
+        columns.reverse();
+    }
+    columns.push(("v", measurement::Column::Currency).into_column_ref());
+    columns
+}
+
 /// The totals, by group and currency, of the latest valid measurements.
 fn totals(valid: SelectStatement, group_by: GroupBy) -> SelectStatement {
     let v = |column| Expr::col(("v", column));
@@ -125,6 +135,7 @@ fn totals(valid: SelectStatement, group_by: GroupBy) -> SelectStatement {
                 )
                 .to_owned(),
         )
+        .order_by_columns(order(group_by).into_iter().map(|c| (c, Order::Asc)))
         .to_owned()
 }
 
@@ -182,39 +193,21 @@ fn total_from(r: &QueryResult, unit: Unit, group_by: GroupBy) -> Result<KpiTotal
 
 impl Store {
     /// Count, sum and mean of a KPI's measurements whose period lies within
-    /// `[from, to]`, grouped (one statement). Only the latest non-superseded
+    /// `[from, to]`, grouped, by country, city, partnership and currency, a
+    /// page of them (one statement). Only the latest non-superseded
     /// measurement of each period (per selection and reporting city) counts;
     /// money is totalled per currency, never mixed.
     pub async fn kpi_totals(
         &self,
         scope: Scope,
         code: &str,
-        from: NaiveDate,
-        to: NaiveDate,
+        (from, to): (NaiveDate, NaiveDate),
         group_by: GroupBy,
-    ) -> Result<Vec<KpiTotal>> {
+        page: Page,
+    ) -> Result<Paged<KpiTotal>> {
         let definition = self.kpi_definition(code).await?;
-        let q = totals(valid(scope, code, from, to), group_by);
-        let mut out = self
-            .rows(&q)
-            .await?
-            .iter()
-            .map(|r| total_from(r, definition.unit, group_by))
-            .collect::<Result<Vec<_>>>()?;
-        out.sort_by(|a, b| {
-            (
-                a.country.as_deref(),
-                a.city.map(|c| c.0),
-                a.partnership.map(|p| p.0),
-                a.currency.as_deref(),
-            )
-                .cmp(&(
-                    b.country.as_deref(),
-                    b.city.map(|c| c.0),
-                    b.partnership.map(|p| p.0),
-                    b.currency.as_deref(),
-                ))
-        });
-        Ok(out)
+        let mut q = totals(valid(scope, code, from, to), group_by);
+        self.page(&mut q, page, |r| total_from(r, definition.unit, group_by))
+            .await
     }
 }

@@ -18,7 +18,7 @@ mod steps;
 pub use crate::aggregate::contacts::Unfollowed;
 pub use crate::aggregate::persons::{PersonChange, PersonChangeKind};
 pub use alerts::{Expiring, Stalled, WithoutPlan};
-pub use common::Scope;
+pub use common::{Page, Paged, Scope};
 pub use export::{Export, Records};
 pub use funnel::{FunnelFilter, FunnelRow};
 pub use kpi::{GroupBy, KpiTotal};

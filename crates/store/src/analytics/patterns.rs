@@ -2,7 +2,7 @@
 //! contacts that change without notice (`contactPersonChanges`) and one side
 //! doing all the initiative (`oneSidedPartnerships`). One statement each.
 
-use super::common::{Scope, day_of, one, p};
+use super::common::{Page, Paged, Scope, day_of, one, p};
 use crate::Store;
 use crate::aggregate::act::{adjustment, approval};
 use crate::aggregate::agreements::signature;
@@ -262,53 +262,51 @@ impl Store {
     /// The changes of contact persons dated in the `within_days` days up to
     /// `as_of`: a person who started when the city had already named someone
     /// for that partnership, or a person who left; with whether the
-    /// counterpart was told. By date (one statement).
+    /// counterpart was told. By date, a page of them (one statement).
     pub async fn contact_person_changes(
         &self,
         scope: Scope,
         within_days: u32,
         as_of: NaiveDate,
-    ) -> Result<Vec<PersonChange>> {
+        page: Page,
+    ) -> Result<Paged<PersonChange>> {
         let after = as_of - Duration::days(i64::from(within_days));
-        self.rows(&changes(scope, (after, as_of)))
-            .await?
-            .iter()
-            .map(person_change_from)
-            .collect()
+        let mut q = changes(scope, (after, as_of));
+        self.page(&mut q, page, person_change_from).await
     }
 
     /// Partnerships with at least `min_items` items dated in the `since_days`
     /// days up to `as_of` where one city recorded at least `min_share` of
-    /// them (one statement). An item is anything a city records that
-    /// happened on a date: see [`items`].
+    /// them, the most one-sided first, a page of them (one statement). An
+    /// item is anything a city records that happened on a date: see
+    /// [`items`].
     pub async fn one_sided_partnerships(
         &self,
         scope: Scope,
         (min_share, min_items): (Decimal, u32),
-        since_days: u32,
-        as_of: NaiveDate,
-    ) -> Result<Vec<OneSided>> {
+        (since_days, as_of): (u32, NaiveDate),
+        page: Page,
+    ) -> Result<Paged<OneSided>> {
         let after = as_of - Duration::days(i64::from(since_days));
-        let q = one_sided(
+        let mut q = one_sided(
             self.backend(),
             scope,
             (after, as_of),
             (to_e4(min_share)?, min_items),
         );
-        let mut out = Vec::new();
-        for r in self.rows(&q).await? {
-            let a = u64::try_from(get::<i64>(&r, "a")?).unwrap_or(0);
-            let b = u64::try_from(get::<i64>(&r, "b")?).unwrap_or(0);
+        self.page(&mut q, page, |r| {
+            let a = u64::try_from(get::<i64>(r, "a")?).unwrap_or(0);
+            let b = u64::try_from(get::<i64>(r, "b")?).unwrap_or(0);
             let total = std::cmp::max(a + b, 1) as f64;
-            out.push(OneSided {
-                partnership: PartnershipId(get(&r, "id")?),
-                initiator: CityId(get(&r, "initiator_id")?),
-                counterpart: CityId(get(&r, "counterpart_id")?),
+            Ok(OneSided {
+                partnership: PartnershipId(get(r, "id")?),
+                initiator: CityId(get(r, "initiator_id")?),
+                counterpart: CityId(get(r, "counterpart_id")?),
                 initiator_items: a,
                 counterpart_items: b,
                 share: std::cmp::max(a, b) as f64 / total,
-            });
-        }
-        Ok(out)
+            })
+        })
+        .await
     }
 }

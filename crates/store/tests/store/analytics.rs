@@ -27,11 +27,17 @@ use c2c_domain::{
     ContactId, HelixSector, Involvement, MeasurementId, Move, PartnershipId, ProgressId,
     SelectionId, Step,
 };
-use c2c_store::{Actor, FunnelFilter, GroupBy, Role, Scope, Store};
+use c2c_store::{Actor, FunnelFilter, GroupBy, Page, Role, Scope, Store};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use strum::IntoEnumIterator;
+
+/// A page that holds every row of these small platforms.
+const P: Page = Page {
+    first: 100,
+    skip: 0,
+};
 use uuid::Uuid;
 
 struct Lab {
@@ -808,7 +814,7 @@ on_both_backends! { TestDb::new;
 
     async fn stalled_partnerships_are_judged_by_the_dates_things_happened(db) {
         let lab = Lab::build(&db).await;
-        let stalled = lab.store.stalled_partnerships(Scope::All, 730, lab.today, false).await.unwrap();
+        let stalled = lab.store.stalled_partnerships(Scope::All, 730, (lab.today, false), P).await.unwrap().items;
         let got: Vec<(PartnershipId, &str, NaiveDate, bool, i64)> = stalled.iter().map(|s| (s.partnership, s.status.code(), s.last_activity_on, s.any_activity, s.days_silent)).collect();
         // P2 is suspended (the survey's "not active, may resume") and silent
         // since its start.
@@ -822,21 +828,28 @@ on_both_backends! { TestDb::new;
         );
         assert_eq!(stalled[0].step.code(), "DO");
         // With a threshold past P3's age, P1 and P2 remain.
-        let long = lab.store.stalled_partnerships(Scope::All, 1001, lab.today, false).await.unwrap();
+        let long = lab.store.stalled_partnerships(Scope::All, 1001, (lab.today, false), P).await.unwrap().items;
         assert_eq!(long.iter().map(|s| s.partnership).collect::<Vec<_>>(), vec![lab.p1, lab.p2]);
         // B sees only its own (P1), C its two, D none (P5 is active and lively).
-        let b = lab.store.stalled_partnerships(Scope::City(lab.b.city), 730, lab.today, false).await.unwrap();
+        let b = lab.store.stalled_partnerships(Scope::City(lab.b.city), 730, (lab.today, false), P).await.unwrap().items;
         assert_eq!(b.iter().map(|s| s.partnership).collect::<Vec<_>>(), vec![lab.p1]);
-        let c = lab.store.stalled_partnerships(Scope::City(lab.c.city), 730, lab.today, false).await.unwrap();
+        let c = lab.store.stalled_partnerships(Scope::City(lab.c.city), 730, (lab.today, false), P).await.unwrap().items;
         assert_eq!(c.iter().map(|s| s.partnership).collect::<Vec<_>>(), vec![lab.p2, lab.p3]);
-        assert!(lab.store.stalled_partnerships(Scope::City(lab.d.city), 730, lab.today, false).await.unwrap().is_empty());
+        assert!(lab.store.stalled_partnerships(Scope::City(lab.d.city), 730, (lab.today, false), P).await.unwrap().items.is_empty());
+        // The dates read as of today are kept in the partnership rows, by
+        // every change, and filled by the migration that made them.
+        assert_eq!(db.activity_drift().await, 0, "kept by the changes");
+        db.redo_last_migration().await;
+        assert_eq!(db.activity_drift().await, 0, "filled by the migration");
+        let again = lab.store.stalled_partnerships(Scope::All, 730, (lab.today, false), P).await.unwrap().items;
+        assert_eq!(again, stalled);
     }
 
     async fn stalled_partnerships_count_only_joint_contacts_when_asked(db) {
         let lab = Lab::build(&db).await;
         // Joint only: P1 has no joint contact (judged by its start), P5's
         // joint meeting four days ago keeps it lively.
-        let joint = lab.store.stalled_partnerships(Scope::All, 730, lab.today, true).await.unwrap();
+        let joint = lab.store.stalled_partnerships(Scope::All, 730, (lab.today, true), P).await.unwrap().items;
         let got: Vec<(PartnershipId, NaiveDate, bool)> = joint.iter().map(|s| (s.partnership, s.last_activity_on, s.any_activity)).collect();
         assert_eq!(
             got,
@@ -849,7 +862,7 @@ on_both_backends! { TestDb::new;
         // Before the joint meeting, P5 (started 900 days ago) had none for
         // 730 days: judged by its start.
         let before = lab.today - Duration::days(5);
-        let p5: Vec<(PartnershipId, i64)> = lab.store.stalled_partnerships(Scope::City(lab.d.city), 730, before, true).await.unwrap().iter().map(|s| (s.partnership, s.days_silent)).collect();
+        let p5: Vec<(PartnershipId, i64)> = lab.store.stalled_partnerships(Scope::City(lab.d.city), 730, (before, true), P).await.unwrap().items.iter().map(|s| (s.partnership, s.days_silent)).collect();
         assert_eq!(p5, vec![(lab.p5, 895)]);
     }
 
@@ -858,7 +871,7 @@ on_both_backends! { TestDb::new;
         let s = &lab.store;
         // Stalled as of 2021-06-01, 365 days: P1's last activity was the
         // report of 2020-05-01 (396 days before); the others started later.
-        let stalled: Vec<(PartnershipId, i64)> = s.stalled_partnerships(Scope::All, 365, date("2021-06-01"), false).await.unwrap().iter().map(|x| (x.partnership, x.days_silent)).collect();
+        let stalled: Vec<(PartnershipId, i64)> = s.stalled_partnerships(Scope::All, 365, (date("2021-06-01"), false), P).await.unwrap().items.iter().map(|x| (x.partnership, x.days_silent)).collect();
         assert_eq!(stalled, vec![(lab.p1, 396)]);
         // Time in step as of 2020-03-15: P1 stayed 60 days at Partner and is
         // 14 days into Plan; nothing else had started.
@@ -868,21 +881,21 @@ on_both_backends! { TestDb::new;
         assert_eq!((at("PLAN").completed, at("PLAN").open, at("PLAN").open_median_days), (0, 1, Some(14.0)));
         // Expiring as of 200 days ago: P5's first MoU had expired (the
         // renewal was signed later); P1's expire beyond the window.
-        let expiring: Vec<(PartnershipId, i64)> = s.expiring_agreements(Scope::All, 90, lab.today - Duration::days(200)).await.unwrap().iter().map(|x| (x.partnership, x.days_left)).collect();
+        let expiring: Vec<(PartnershipId, i64)> = s.expiring_agreements(Scope::All, 90, lab.today - Duration::days(200), P).await.unwrap().items.iter().map(|x| (x.partnership, x.days_left)).collect();
         assert_eq!(expiring, vec![(lab.p5, -200)]);
         // Unfollowed as of 25 days ago: the delegation due 30 days ago; the
         // visit and the last delegation had not happened yet.
-        let unfollowed: Vec<(PartnershipId, String, i64)> = s.unfollowed_delegations(Scope::All, lab.today - Duration::days(25)).await.unwrap().iter().map(|x| (x.partnership, x.kind.clone(), x.days_waiting)).collect();
+        let unfollowed: Vec<(PartnershipId, String, i64)> = s.unfollowed_delegations(Scope::All, lab.today - Duration::days(25), P).await.unwrap().items.iter().map(|x| (x.partnership, x.kind.clone(), x.days_waiting)).collect();
         assert_eq!(unfollowed, vec![(lab.p5, "DELEGATION".into(), 5)]);
         // Without a plan as of 2020-02-28, 10 days: P1 signed on 2020-02-15
         // and approved its plan only on 2020-03-01.
-        let without: Vec<(PartnershipId, NaiveDate, i64)> = s.agreements_without_plan(Scope::All, 10, date("2020-02-28")).await.unwrap().iter().map(|x| (x.partnership, x.signed_on, x.days_since)).collect();
+        let without: Vec<(PartnershipId, NaiveDate, i64)> = s.agreements_without_plan(Scope::All, 10, date("2020-02-28"), P).await.unwrap().items.iter().map(|x| (x.partnership, x.signed_on, x.days_since)).collect();
         assert_eq!(without, vec![(lab.p1, date("2020-02-15"), 13)]);
     }
 
     async fn contact_person_changes_list_starts_after_a_first_person_and_every_leaving(db) {
         let lab = Lab::build(&db).await;
-        let changes = lab.store.contact_person_changes(Scope::All, 90, lab.today).await.unwrap();
+        let changes = lab.store.contact_person_changes(Scope::All, 90, lab.today, P).await.unwrap().items;
         let got: Vec<(PartnershipId, CityId, &str, &str, NaiveDate, bool)> = changes.iter().map(|c| (c.partnership, c.city, c.person.name.as_str(), c.kind.into(), c.on, c.announced)).collect();
         // Anna left 31 days ago (announced); Bo started 30 days ago, unannounced;
         // Li is D's first person, not a change; Anna's start is outside the window.
@@ -893,8 +906,8 @@ on_both_backends! { TestDb::new;
                 (lab.p5, lab.a.city, "Bo", "STARTED", lab.today - Duration::days(30), false),
             ]
         );
-        assert!(lab.store.contact_person_changes(Scope::All, 30, lab.today).await.unwrap().is_empty());
-        assert!(lab.store.contact_person_changes(Scope::City(lab.b.city), 90, lab.today).await.unwrap().is_empty());
+        assert!(lab.store.contact_person_changes(Scope::All, 30, lab.today, P).await.unwrap().items.is_empty());
+        assert!(lab.store.contact_person_changes(Scope::City(lab.b.city), 90, lab.today, P).await.unwrap().items.is_empty());
     }
 
     async fn one_sided_partnerships_are_those_where_one_city_recorded_most_of_what_happened(db) {
@@ -903,13 +916,13 @@ on_both_backends! { TestDb::new;
         // signatures (the renewal and the letter) and Bo: 9; D its signature
         // of the renewal and Li: 2. 9 / 11 = 0.818…; nothing else is recent.
         let share = |s: &str| Decimal::from_str(s).unwrap();
-        let list = lab.store.one_sided_partnerships(Scope::All, (share("0.8"), 5), 365, lab.today).await.unwrap();
+        let list = lab.store.one_sided_partnerships(Scope::All, (share("0.8"), 5), (365, lab.today), P).await.unwrap().items;
         let got: Vec<(PartnershipId, CityId, CityId, u64, u64)> = list.iter().map(|x| (x.partnership, x.initiator, x.counterpart, x.initiator_items, x.counterpart_items)).collect();
         assert_eq!(got, vec![(lab.p5, lab.a.city, lab.d.city, 9, 2)]);
         assert!((list[0].share - 9.0 / 11.0).abs() < 1e-9);
-        assert!(lab.store.one_sided_partnerships(Scope::All, (share("0.82"), 5), 365, lab.today).await.unwrap().is_empty());
-        assert!(lab.store.one_sided_partnerships(Scope::All, (share("0.8"), 12), 365, lab.today).await.unwrap().is_empty());
-        assert!(lab.store.one_sided_partnerships(Scope::City(lab.b.city), (share("0.5"), 1), 365, lab.today).await.unwrap().is_empty());
+        assert!(lab.store.one_sided_partnerships(Scope::All, (share("0.82"), 5), (365, lab.today), P).await.unwrap().items.is_empty());
+        assert!(lab.store.one_sided_partnerships(Scope::All, (share("0.8"), 12), (365, lab.today), P).await.unwrap().items.is_empty());
+        assert!(lab.store.one_sided_partnerships(Scope::City(lab.b.city), (share("0.5"), 1), (365, lab.today), P).await.unwrap().items.is_empty());
     }
 
     async fn kpi_totals_count_the_latest_unsuperseded_measurement_of_each_period_per_currency(db) {
@@ -917,7 +930,7 @@ on_both_backends! { TestDb::new;
         let (from, to) = (date("2023-01-01"), date("2024-12-31"));
         let totals = |code: &'static str, g: GroupBy| {
             let store = lab.store.clone();
-            async move { store.kpi_totals(Scope::All, code, from, to, g).await.unwrap() }
+            async move { store.kpi_totals(Scope::All, code, (from, to), g, P).await.unwrap().items }
         };
         // VISITORS: A 2024 corrected 100 → 120, A 2023 80; D 2024 50 then 55
         // (the latest counts); A 2025 is out of the period.
@@ -938,7 +951,7 @@ on_both_backends! { TestDb::new;
         let by_partnership = totals("VISITORS", GroupBy::Partnership).await;
         assert_eq!(by_partnership.len(), 1);
         assert_eq!((by_partnership[0].partnership, by_partnership[0].count, by_partnership[0].sum, by_partnership[0].mean), (Some(lab.p5), 3, Some(dec("255")), Some(dec("85"))));
-        let y2024 = lab.store.kpi_totals(Scope::All, "VISITORS", date("2024-01-01"), to, GroupBy::Partnership).await.unwrap();
+        let y2024 = lab.store.kpi_totals(Scope::All, "VISITORS", (date("2024-01-01"), to), GroupBy::Partnership, P).await.unwrap().items;
         assert_eq!((y2024[0].count, y2024[0].sum), (2, Some(dec("175"))));
 
         // TRADE_VOLUME: money per currency, never mixed; D's 2000 EUR was
@@ -966,27 +979,27 @@ on_both_backends! { TestDb::new;
             vec![(Some("CNY".into()), 1, Some(dec("7000")), Some(dec("7000"))), (Some("EUR".into()), 2, Some(dec("3500.75")), Some(dec("1750.375")))]
         );
         // Scoped to B, who is not party to P5: nothing.
-        assert!(lab.store.kpi_totals(Scope::City(lab.b.city), "VISITORS", from, to, GroupBy::City).await.unwrap().is_empty());
-        assert_eq!(lab.store.kpi_totals(Scope::All, "NO_SUCH_KPI", from, to, GroupBy::City).await.unwrap_err().code().as_str(), "NOT_FOUND");
+        assert!(lab.store.kpi_totals(Scope::City(lab.b.city), "VISITORS", (from, to), GroupBy::City, P).await.unwrap().items.is_empty());
+        assert_eq!(lab.store.kpi_totals(Scope::All, "NO_SUCH_KPI", (from, to), GroupBy::City, P).await.unwrap_err().code().as_str(), "NOT_FOUND");
     }
 
     async fn expiring_and_expired_agreements_of_active_partnerships_are_listed_unless_renewed(db) {
         let lab = Lab::build(&db).await;
-        let list = lab.store.expiring_agreements(Scope::All, 90, lab.today).await.unwrap();
+        let list = lab.store.expiring_agreements(Scope::All, 90, lab.today, P).await.unwrap().items;
         let got: Vec<(PartnershipId, i64)> = list.iter().map(|x| (x.partnership, x.days_left)).collect();
         // P5's renewal expired ten days ago (its renewed predecessor is not
         // listed); P1's first MoU expires in 30 days; its second in 200 (beyond
         // 90); the letter signed by one city does not count.
         assert_eq!(got, vec![(lab.p5, -10), (lab.p1, 30)]);
         assert_eq!(list[1].valid_until, lab.today + Duration::days(30));
-        let wide = lab.store.expiring_agreements(Scope::All, 365, lab.today).await.unwrap();
+        let wide = lab.store.expiring_agreements(Scope::All, 365, lab.today, P).await.unwrap().items;
         assert_eq!(wide.iter().map(|x| x.days_left).collect::<Vec<_>>(), vec![-10, 30, 200]);
-        assert!(lab.store.expiring_agreements(Scope::City(lab.c.city), 365, lab.today).await.unwrap().is_empty());
+        assert!(lab.store.expiring_agreements(Scope::City(lab.c.city), 365, lab.today, P).await.unwrap().items.is_empty());
     }
 
     async fn unfollowed_delegations_are_overdue_or_missing_on_live_partnerships(db) {
         let lab = Lab::build(&db).await;
-        let list = lab.store.unfollowed_delegations(Scope::All, lab.today).await.unwrap();
+        let list = lab.store.unfollowed_delegations(Scope::All, lab.today, P).await.unwrap().items;
         let got: Vec<(PartnershipId, String, Option<NaiveDate>, i64)> = list.iter().map(|x| (x.partnership, x.kind.clone(), x.follow_up_due, x.days_waiting)).collect();
         // P5's overdue delegation (due 30 days ago) and its visit with no
         // follow-up planned (20 days ago); not the delegation due in 10 days,
@@ -998,17 +1011,17 @@ on_both_backends! { TestDb::new;
                 (lab.p5, "VISIT".into(), None, 20),
             ]
         );
-        assert!(lab.store.unfollowed_delegations(Scope::City(lab.b.city), lab.today).await.unwrap().is_empty());
+        assert!(lab.store.unfollowed_delegations(Scope::City(lab.b.city), lab.today, P).await.unwrap().items.is_empty());
     }
 
     async fn agreements_without_an_approved_plan_are_listed_after_n_days(db) {
         let lab = Lab::build(&db).await;
-        let list = lab.store.agreements_without_plan(Scope::All, 180, lab.today).await.unwrap();
+        let list = lab.store.agreements_without_plan(Scope::All, 180, lab.today, P).await.unwrap().items;
         let got: Vec<(PartnershipId, NaiveDate, i64)> = list.iter().map(|x| (x.partnership, x.signed_on, x.days_since)).collect();
         // P5 signed its first MoU 800 days ago and has no plan; P1's plan is
         // approved by both; P2 is suspended.
         assert_eq!(got, vec![(lab.p5, lab.today - Duration::days(800), 800)]);
-        assert!(lab.store.agreements_without_plan(Scope::All, 801, lab.today).await.unwrap().is_empty());
+        assert!(lab.store.agreements_without_plan(Scope::All, 801, lab.today, P).await.unwrap().items.is_empty());
     }
 
     async fn partner_suggestions_rank_candidates_with_every_part_of_the_score(db) {
@@ -1078,13 +1091,13 @@ on_both_backends! { TestDb::new;
         }
         measure!("stepFunnel", s.step_funnel(scope, &FunnelFilter::default()).await.unwrap());
         measure!("timeInStep", s.time_in_step(scope, Utc::now()).await.unwrap());
-        measure!("stalledPartnerships", s.stalled_partnerships(scope, 730, lab.today, true).await.unwrap());
-        measure!("kpiTotals", s.kpi_totals(scope, "VISITORS", date("2020-01-01"), lab.today, GroupBy::Country).await.unwrap());
-        measure!("expiringAgreements", s.expiring_agreements(scope, 90, lab.today).await.unwrap());
-        measure!("unfollowedDelegations", s.unfollowed_delegations(scope, lab.today).await.unwrap());
-        measure!("agreementsWithoutPlan", s.agreements_without_plan(scope, 180, lab.today).await.unwrap());
-        measure!("contactPersonChanges", s.contact_person_changes(scope, 90, lab.today).await.unwrap());
-        measure!("oneSidedPartnerships", s.one_sided_partnerships(scope, (Decimal::from_str("0.8").unwrap(), 5), 365, lab.today).await.unwrap());
+        measure!("stalledPartnerships", s.stalled_partnerships(scope, 730, (lab.today, true), P).await.unwrap().items);
+        measure!("kpiTotals", s.kpi_totals(scope, "VISITORS", (date("2020-01-01"), lab.today), GroupBy::Country, P).await.unwrap().items);
+        measure!("expiringAgreements", s.expiring_agreements(scope, 90, lab.today, P).await.unwrap().items);
+        measure!("unfollowedDelegations", s.unfollowed_delegations(scope, lab.today, P).await.unwrap().items);
+        measure!("agreementsWithoutPlan", s.agreements_without_plan(scope, 180, lab.today, P).await.unwrap().items);
+        measure!("contactPersonChanges", s.contact_person_changes(scope, 90, lab.today, P).await.unwrap().items);
+        measure!("oneSidedPartnerships", s.one_sided_partnerships(scope, (Decimal::from_str("0.8").unwrap(), 5), (365, lab.today), P).await.unwrap().items);
         measure!("partnerSuggestions", s.partner_suggestions(lab.a.city, 10).await.unwrap());
         measure!("export", {
             let mut rows = s.export(c2c_store::Export::Measurements, scope).await.unwrap();

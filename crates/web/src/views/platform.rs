@@ -15,8 +15,8 @@ use axum::extract::{Path, Query, RawQuery, State};
 use axum::response::Response;
 use c2c_domain::{CityId, Narrative, PartnershipId, Step};
 use c2c_store::{
-    Expiring, FunnelFilter, GroupBy, OneSided, PersonChange, Scope, Stalled, Store, StoreError,
-    Unfollowed, WithoutPlan,
+    Expiring, FunnelFilter, GroupBy, OneSided, Page, Paged, PersonChange, Scope, Stalled, Store,
+    StoreError, Unfollowed, WithoutPlan,
 };
 use chrono::{Duration, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -34,8 +34,8 @@ pub struct Cell {
     pub href: Option<String>,
 }
 
-/// A panel: a table with its title, what it shows, and how many rows there
-/// are in all.
+/// A panel: a table with its title, what it shows, and whether more rows
+/// follow those shown.
 #[derive(Debug)]
 pub struct Panel {
     /// The id of its heading.
@@ -48,7 +48,7 @@ pub struct Panel {
     pub head: Vec<String>,
     /// The rows shown.
     pub rows: Vec<Vec<Cell>>,
-    /// "12 in all, the first 50 shown", or nothing when all are shown.
+    /// "The first 50 are shown; more follow", or nothing when all are shown.
     pub count: String,
     /// What an empty panel says.
     pub empty: String,
@@ -225,27 +225,26 @@ fn downloads(tr: Tr) -> Vec<(String, String)> {
 
 /// A panel of `rows`, at most [`ROWS`] of them shown.
 fn panel(tr: Tr, id: &'static str, head: &[&str], rows: Vec<Vec<Cell>>) -> Panel {
-    let all = rows.len();
-    let count = if all > ROWS {
-        tr.0.format(
-            "platform-count",
-            &[
-                ("all", i64::try_from(all).unwrap_or(i64::MAX).into()),
-                ("shown", i64::try_from(ROWS).unwrap_or(i64::MAX).into()),
-            ],
-        )
-    } else {
-        String::new()
-    };
     Panel {
         id,
         title: tr.t(&format!("{id}-title")),
         help: tr.t(&format!("{id}-help")),
         head: head.iter().map(|h| tr.t(h)).collect(),
         rows: rows.into_iter().take(ROWS).collect(),
-        count,
+        count: String::new(),
         empty: tr.t("platform-none"),
         chart: None,
+    }
+}
+
+impl Panel {
+    /// Says, when the list goes on after the rows shown, that it does.
+    fn more(mut self, tr: Tr, more: bool) -> Panel {
+        if more {
+            let shown = i64::try_from(self.rows.len()).unwrap_or(i64::MAX);
+            self.count = tr.0.format("platform-more", &[("shown", shown.into())]);
+        }
+        self
     }
 }
 
@@ -306,40 +305,45 @@ async fn time_in_step(tr: Tr, store: &Store) -> Result<Panel, StoreError> {
 
 /// The lists of the failure patterns, read on one date.
 struct Patterns {
-    stalled: Vec<Stalled>,
-    expiring: Vec<Expiring>,
-    unfollowed: Vec<Unfollowed>,
-    without: Vec<WithoutPlan>,
-    one_sided: Vec<OneSided>,
-    changes: Vec<PersonChange>,
+    stalled: Paged<Stalled>,
+    expiring: Paged<Expiring>,
+    unfollowed: Paged<Unfollowed>,
+    without: Paged<WithoutPlan>,
+    one_sided: Paged<OneSided>,
+    changes: Paged<PersonChange>,
 }
 
 impl Patterns {
     async fn read(store: &Store, on: NaiveDate) -> Result<Patterns, StoreError> {
         let share = Decimal::new(8, 1);
+        let page = Page::first(ROWS as u64);
         Ok(Patterns {
             stalled: store
-                .stalled_partnerships(Scope::All, 180, on, false)
+                .stalled_partnerships(Scope::All, 180, (on, false), page)
                 .await?,
-            expiring: store.expiring_agreements(Scope::All, 90, on).await?,
-            unfollowed: store.unfollowed_delegations(Scope::All, on).await?,
-            without: store.agreements_without_plan(Scope::All, 180, on).await?,
+            expiring: store.expiring_agreements(Scope::All, 90, on, page).await?,
+            unfollowed: store.unfollowed_delegations(Scope::All, on, page).await?,
+            without: store
+                .agreements_without_plan(Scope::All, 180, on, page)
+                .await?,
             one_sided: store
-                .one_sided_partnerships(Scope::All, (share, 5), 365, on)
+                .one_sided_partnerships(Scope::All, (share, 5), (365, on), page)
                 .await?,
-            changes: store.contact_person_changes(Scope::All, 90, on).await?,
+            changes: store
+                .contact_person_changes(Scope::All, 90, on, page)
+                .await?,
         })
     }
 
     /// The partnerships the panels show.
     fn shown(&self) -> Vec<PartnershipId> {
         let mut ids = Vec::new();
-        ids.extend(self.stalled.iter().take(ROWS).map(|x| x.partnership));
-        ids.extend(self.expiring.iter().take(ROWS).map(|x| x.partnership));
-        ids.extend(self.unfollowed.iter().take(ROWS).map(|x| x.partnership));
-        ids.extend(self.without.iter().take(ROWS).map(|x| x.partnership));
-        ids.extend(self.one_sided.iter().take(ROWS).map(|x| x.partnership));
-        ids.extend(self.changes.iter().take(ROWS).map(|x| x.partnership));
+        ids.extend(self.stalled.items.iter().map(|x| x.partnership));
+        ids.extend(self.expiring.items.iter().map(|x| x.partnership));
+        ids.extend(self.unfollowed.items.iter().map(|x| x.partnership));
+        ids.extend(self.without.items.iter().map(|x| x.partnership));
+        ids.extend(self.one_sided.items.iter().map(|x| x.partnership));
+        ids.extend(self.changes.items.iter().map(|x| x.partnership));
         ids
     }
 }
@@ -363,7 +367,7 @@ async fn patterns(
 /// Stalled partnerships, expiring agreements, delegations without follow-up.
 fn alerts(tr: Tr, n: &Names, x: &Patterns) -> Vec<Panel> {
     let p = |id| n.partnership(id);
-    let stalled = x.stalled.iter().map(|x| {
+    let stalled = x.stalled.items.iter().map(|x| {
         let status = tr.status(x.status);
         let days = x.days_silent;
         vec![
@@ -374,7 +378,7 @@ fn alerts(tr: Tr, n: &Names, x: &Patterns) -> Vec<Panel> {
             text(days),
         ]
     });
-    let expiring = x.expiring.iter().map(|x| {
+    let expiring = x.expiring.items.iter().map(|x| {
         vec![
             p(x.partnership),
             text(&x.title),
@@ -382,7 +386,7 @@ fn alerts(tr: Tr, n: &Names, x: &Patterns) -> Vec<Panel> {
             text(x.days_left),
         ]
     });
-    let unfollowed = x.unfollowed.iter().map(|x| {
+    let unfollowed = x.unfollowed.items.iter().map(|x| {
         let due = x
             .follow_up_due
             .map_or_else(|| "—".to_owned(), |d| d.to_string());
@@ -395,16 +399,17 @@ fn alerts(tr: Tr, n: &Names, x: &Patterns) -> Vec<Panel> {
         ]
     });
     vec![
-        panel(tr, "platform-stalled", &STALLED, stalled.collect()),
-        panel(tr, "platform-expiring", &EXPIRING, expiring.collect()),
-        panel(tr, "platform-unfollowed", &UNFOLLOWED, unfollowed.collect()),
+        panel(tr, "platform-stalled", &STALLED, stalled.collect()).more(tr, x.stalled.more),
+        panel(tr, "platform-expiring", &EXPIRING, expiring.collect()).more(tr, x.expiring.more),
+        panel(tr, "platform-unfollowed", &UNFOLLOWED, unfollowed.collect())
+            .more(tr, x.unfollowed.more),
     ]
 }
 
 /// Agreements without a plan, one-sided partnerships, contact-person changes.
 fn failures(tr: Tr, n: &Names, x: &Patterns) -> Vec<Panel> {
     let p = |id| n.partnership(id);
-    let without = x.without.iter().map(|x| {
+    let without = x.without.items.iter().map(|x| {
         vec![
             p(x.partnership),
             text(tr.step(x.step)),
@@ -412,7 +417,7 @@ fn failures(tr: Tr, n: &Names, x: &Patterns) -> Vec<Panel> {
             text(x.days_since),
         ]
     });
-    let one_sided = x.one_sided.iter().map(|x| {
+    let one_sided = x.one_sided.items.iter().map(|x| {
         let share = format!("{:.0} %", x.share * 100.0);
         vec![
             p(x.partnership),
@@ -421,7 +426,7 @@ fn failures(tr: Tr, n: &Names, x: &Patterns) -> Vec<Panel> {
             text(share),
         ]
     });
-    let changes = x.changes.iter().map(|x| {
+    let changes = x.changes.items.iter().map(|x| {
         let kind: &'static str = x.kind.into();
         let announced = tr.t(if x.announced { "yes" } else { "no" });
         let change = tr.term("person-change", kind);
@@ -441,9 +446,10 @@ fn failures(tr: Tr, n: &Names, x: &Patterns) -> Vec<Panel> {
             "platform-without-plan",
             &WITHOUT_PLAN,
             without.collect(),
-        ),
-        panel(tr, "platform-one-sided", &ONE_SIDED, one_sided.collect()),
-        panel(tr, "platform-persons", &PERSONS, changes.collect()),
+        )
+        .more(tr, x.without.more),
+        panel(tr, "platform-one-sided", &ONE_SIDED, one_sided.collect()).more(tr, x.one_sided.more),
+        panel(tr, "platform-persons", &PERSONS, changes.collect()).more(tr, x.changes.more),
     ]
 }
 
@@ -515,12 +521,19 @@ async fn kpi_totals(
     (from, to): (NaiveDate, NaiveDate),
 ) -> Result<Panel, Failure> {
     let totals = store
-        .kpi_totals(Scope::All, kpi, from, to, GroupBy::City)
+        .kpi_totals(
+            Scope::All,
+            kpi,
+            (from, to),
+            GroupBy::City,
+            Page::first(ROWS as u64),
+        )
         .await
         .map_err(|e| Failure::of(user.lang, e))?;
     let cities = city_names(store, user).await?;
     let dash = || "—".to_owned();
     let rows = totals
+        .items
         .iter()
         .map(|t| {
             vec![
@@ -547,7 +560,7 @@ async fn kpi_totals(
         "platform-mean",
         "platform-currency",
     ];
-    let mut p = panel(tr, "platform-kpi", head, rows);
+    let mut p = panel(tr, "platform-kpi", head, rows).more(tr, totals.more);
     p.help = tr.0.format(
         "platform-kpi-help",
         &[
