@@ -6,6 +6,9 @@
 //! them. Each is indexed for the live partnerships (active or suspended) by
 //! the day they went quiet: their last activity, or their start when none.
 //!
+//! Agreements are indexed by the agreement they renew, which the expiring
+//! agreements read for each agreement (without, a scan of them all each).
+//!
 //! A measurement is activity on the day its period ends, or on the day it was
 //! recorded if that is earlier (a period still running). Existing rows are
 //! filled from what is recorded.
@@ -16,6 +19,12 @@ use sea_orm_migration::sea_orm::DbBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
+
+#[derive(DeriveIden, Clone, Copy)]
+enum Agreement {
+    Table,
+    RenewalOf,
+}
 
 #[derive(DeriveIden, Clone, Copy)]
 enum Partnership {
@@ -92,10 +101,21 @@ impl MigrationTrait for Migration {
             ))
             .await?;
         }
+        manager
+            .create_index(crate::index(Agreement::Table, &[Agreement::RenewalOf]))
+            .await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("idx_agreement_renewal_of")
+                    .table(Agreement::Table)
+                    .to_owned(),
+            )
+            .await?;
         for (name, _) in QUIET {
             manager
                 .drop_index(
