@@ -117,7 +117,7 @@ pub(crate) fn latest(backend: DbBackend, activity: Activity, as_of: NaiveDate) -
 }
 
 /// The latest date of `activity` of one partnership: a scalar subquery.
-pub(crate) fn latest_of(backend: DbBackend, activity: Activity, id: Uuid) -> Expr {
+fn latest_of(backend: DbBackend, activity: Activity, id: Uuid) -> Expr {
     let q = Query::select()
         .expr(Func::max(Expr::col("d")))
         .from_subquery(dates(backend, activity, Some(id)), "x")
@@ -125,16 +125,56 @@ pub(crate) fn latest_of(backend: DbBackend, activity: Activity, id: Uuid) -> Exp
     Expr::SubQuery(None, Box::new(q.into_sub_query_statement()))
 }
 
-/// The activities whose latest date a change may move.
-pub(crate) fn moved_by(change: &Change) -> &'static [Activity] {
+/// How a change moves the kept latest date of an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Moved {
+    /// A new dated item: the latest date is at least this day. Such items are
+    /// only ever added, so the kept date is raised, never read again.
+    AtLeast(NaiveDate),
+    /// An existing item changed its date: the latest date is read again.
+    Recount,
+}
+
+/// The activities whose latest date a change moves, and how.
+pub(crate) fn moved_by(change: &Change) -> Vec<(Activity, Moved)> {
+    use Moved::{AtLeast, Recount};
+    let all = |on: NaiveDate| vec![(Activity::All, AtLeast(on))];
     match change {
-        Change::ContactRecorded(_) | Change::FollowUpRecorded { .. } => {
-            &[Activity::All, Activity::Joint]
+        Change::ContactRecorded(c) if c.joint => {
+            vec![
+                (Activity::All, AtLeast(c.on)),
+                (Activity::Joint, AtLeast(c.on)),
+            ]
         }
-        Change::ProgressReported { .. }
-        | Change::MeasurementRecorded(_)
-        | Change::AgreementSigned { .. }
-        | Change::Approved(_) => &[Activity::All],
-        _ => &[],
+        Change::ContactRecorded(c) => all(c.on),
+        Change::FollowUpRecorded { .. } => {
+            vec![(Activity::All, Recount), (Activity::Joint, Recount)]
+        }
+        Change::ProgressReported { report, .. } => all(report.on),
+        Change::MeasurementRecorded(m) => all(Ord::min(m.period.end, m.recorded_at.date_naive())),
+        Change::AgreementSigned { signature, .. } => all(signature.on),
+        Change::Approved(a) => all(a.on),
+        _ => Vec::new(),
+    }
+}
+
+/// The new value of the kept date `column` of partnership `id` after a move.
+pub(crate) fn kept_after<C>(
+    backend: DbBackend,
+    (activity, moved): (Activity, Moved),
+    column: C,
+    id: Uuid,
+) -> Expr
+where
+    C: IntoIden + Copy + 'static,
+{
+    match moved {
+        Moved::AtLeast(on) => {
+            let kept = || Expr::col(column);
+            Expr::case(kept().is_null().or(kept().lt(on)), on)
+                .finally(kept())
+                .into()
+        }
+        Moved::Recount => latest_of(backend, activity, id),
     }
 }

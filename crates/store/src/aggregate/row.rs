@@ -227,8 +227,10 @@ pub(super) async fn bump(
         _ => {}
     }
     let backend = w.txn.get_database_backend();
-    for &a in activity::moved_by(&e.change) {
-        update = update.col_expr(kept_in(a), activity::latest_of(backend, a, s.id.0));
+    for moved in activity::moved_by(&e.change) {
+        let column = kept_in(moved.0);
+        let value = activity::kept_after(backend, moved, column, s.id.0);
+        update = update.col_expr(column, value);
     }
     let result = update
         .filter(partnership::Column::Id.eq(s.id.0))
