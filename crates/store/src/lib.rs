@@ -151,7 +151,10 @@ impl Store {
             .acquire_timeout(acquire)
             .connect_timeout(Duration::from_secs(10));
         if backend == DbBackend::Postgres {
-            opts.max_connections(options.max_connections);
+            // PostgreSQL's JIT compiles the plans of the platform lists at
+            // scale and costs more than it saves (docs/PERFORMANCE.md).
+            opts.max_connections(options.max_connections)
+                .map_sqlx_postgres_opts(|o| o.options([("jit", "off")]));
         } else {
             let in_memory = url.contains(":memory:") || url.contains("mode=memory");
             let wait = options.wait;

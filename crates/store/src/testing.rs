@@ -309,6 +309,21 @@ impl TestDb {
         crate::Migrator::up(db, None).await.expect("and up again");
     }
 
+    /// A run-time setting as the store's own connections see it
+    /// (PostgreSQL's `SHOW`).
+    pub async fn setting(&self, name: &str) -> String {
+        let db = &self.store.db;
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                format!("SHOW {name}"),
+            ))
+            .await
+            .expect("show the setting")
+            .expect("a row");
+        row.try_get_by_index(0).expect("a text value")
+    }
+
     /// Runs raw SQL on the database, outside the store.
     pub async fn raw(&self, sql: &str) -> Result<(), sea_orm::DbErr> {
         self.side().await.execute_unprepared(sql).await.map(|_| ())

@@ -574,3 +574,9 @@ async fn a_sqlite_file_is_created_where_the_url_says() {
     assert!(path.exists());
     assert_eq!(store.kpi_definitions().await.unwrap().len(), 18);
 }
+
+#[tokio::test]
+async fn postgres_connections_run_without_jit_compilation() {
+    let db = TestDb::postgres().await;
+    assert_eq!(db.setting("jit").await, "off");
+}
