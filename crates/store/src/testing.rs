@@ -241,16 +241,8 @@ impl TestDb {
 
     /// The number of rows of a table.
     pub async fn count(&self, table: &str) -> i64 {
-        let db = self.side().await;
-        let row = db
-            .query_one_raw(sea_orm::Statement::from_string(
-                db.get_database_backend(),
-                format!("SELECT COUNT(*) AS n FROM {table}"),
-            ))
-            .await
-            .expect("count rows")
-            .expect("a row");
-        row.try_get("", "n").expect("a count")
+        let sql = format!("SELECT COUNT(*) AS n FROM {table}");
+        first_value(self.side().await, sql).await
     }
 
     /// The number of rows of every table, in the order of [`TABLES`].
@@ -312,16 +304,7 @@ impl TestDb {
     /// A run-time setting as the store's own connections see it
     /// (PostgreSQL's `SHOW`).
     pub async fn setting(&self, name: &str) -> String {
-        let db = &self.store.db;
-        let row = db
-            .query_one_raw(sea_orm::Statement::from_string(
-                db.get_database_backend(),
-                format!("SHOW {name}"),
-            ))
-            .await
-            .expect("show the setting")
-            .expect("a row");
-        row.try_get_by_index(0).expect("a text value")
+        first_value(&self.store.db, format!("SHOW {name}")).await
     }
 
     /// Runs raw SQL on the database, outside the store.
@@ -339,6 +322,18 @@ impl TestDb {
             .expect("run the statement that takes the locks");
         Held(transaction)
     }
+}
+
+/// The first column of the one row `sql` answers on `db`.
+async fn first_value<T: sea_orm::TryGetable>(db: &DatabaseConnection, sql: String) -> T {
+    let statement = sea_orm::Statement::from_string(db.get_database_backend(), sql.clone());
+    let row = db
+        .query_one_raw(statement)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .unwrap_or_else(|| panic!("{sql}: no row"));
+    row.try_get_by_index(0)
+        .unwrap_or_else(|e| panic!("{sql}: {e:?}"))
 }
 
 /// A transaction left open by [`TestDb::held`].
