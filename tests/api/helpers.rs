@@ -346,3 +346,19 @@ pub fn listening_address(line: &str) -> Option<String> {
 pub const P: &str = "id version step loop cycle status";
 
 pub use c2c_store::on_both_backends;
+
+/// Sends SIGTERM to a process (`group`: false) or to the process group it
+/// leads (`group`: true), by the system call itself: procps-ng 4.0.2's
+/// `kill -TERM -<pgid>` reads only the first digit of the group, so
+/// `-12345` became `-1`, every process the caller may signal.
+pub fn terminate(pid: u32, group: bool) {
+    use nix::sys::signal::{Signal, kill, killpg};
+    use nix::unistd::Pid;
+    let pid = Pid::from_raw(i32::try_from(pid).expect("a process id"));
+    let sent = if group {
+        killpg(pid, Signal::SIGTERM)
+    } else {
+        kill(pid, Signal::SIGTERM)
+    };
+    sent.unwrap_or_else(|e| panic!("SIGTERM to {pid} (group: {group}): {e}"));
+}

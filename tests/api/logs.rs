@@ -99,14 +99,7 @@ async fn in_json_mode_every_line_is_json_with_numeric_durations() {
     assert_eq!(finished["status"], 200);
     assert_eq!(finished["span"]["path"], "/healthz", "{finished}");
 
-    let pid = child.id().unwrap().to_string();
-    assert!(
-        std::process::Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    crate::helpers::terminate(child.id().unwrap(), false);
     let status = tokio::time::timeout(Duration::from_secs(15), child.wait())
         .await
         .unwrap()

@@ -92,12 +92,7 @@ async fn the_binary_serves_the_narrative_from_a_sqlite_file_with_no_database_ser
     );
 
     // SIGTERM: the server finishes and exits cleanly.
-    let pid = child.id().unwrap().to_string();
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    crate::helpers::terminate(child.id().unwrap(), false);
     let status = tokio::time::timeout(Duration::from_secs(15), child.wait())
         .await
         .unwrap()

@@ -263,9 +263,7 @@ async fn the_readme_quick_start_works_as_written_from_an_empty_directory() {
             example.token
         );
     }
-    let _ = std::process::Command::new("kill")
-        .args(["-TERM", &format!("-{group}")])
-        .status();
+    crate::helpers::terminate(group, true);
     let _ = tokio::time::timeout(Duration::from_secs(15), serve.wait()).await;
     let _ = std::fs::remove_dir_all(&dir);
 }
