@@ -59,3 +59,65 @@ where
         .on_update(ForeignKeyAction::Restrict)
         .to_owned()
 }
+
+/// Adds columns to a table, one statement each (SQLite alters one at a time).
+pub(crate) async fn add_columns<T>(
+    manager: &SchemaManager<'_>,
+    table: T,
+    columns: impl IntoIterator<Item = ColumnDef>,
+) -> Result<(), DbErr>
+where
+    T: IntoIden + Clone + 'static,
+{
+    for column in columns {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(table.clone())
+                    .add_column(column)
+                    .to_owned(),
+            )
+            .await?;
+    }
+    Ok(())
+}
+
+/// Drops indexes of a table, by name.
+pub(crate) async fn drop_indexes<T>(
+    manager: &SchemaManager<'_>,
+    table: T,
+    names: &[&str],
+) -> Result<(), DbErr>
+where
+    T: IntoIden + Clone + 'static,
+{
+    for name in names {
+        manager
+            .drop_index(Index::drop().name(*name).table(table.clone()).to_owned())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Drops columns of a table, one statement each.
+pub(crate) async fn drop_columns<T, C>(
+    manager: &SchemaManager<'_>,
+    table: T,
+    columns: impl IntoIterator<Item = C>,
+) -> Result<(), DbErr>
+where
+    T: IntoIden + Clone + 'static,
+    C: IntoIden + 'static,
+{
+    for column in columns {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(table.clone())
+                    .drop_column(column)
+                    .to_owned(),
+            )
+            .await?;
+    }
+    Ok(())
+}

@@ -20,6 +20,8 @@ mod m20261201_200002_joint_contacts_and_reasons;
 mod m20261201_200003_create_contact_persons;
 mod m20261201_300001_event_transaction;
 mod m20261202_100001_last_activity;
+mod m20261203_100001_plan_waiting;
+mod m20261203_100002_funnel_count;
 
 // The helpers every migration uses, defined in a leaf below them.
 pub(crate) use common::{drop_tables, fk, index};
@@ -44,6 +46,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_200003_create_contact_persons::Migration),
             Box::new(m20261201_300001_event_transaction::Migration),
             Box::new(m20261202_100001_last_activity::Migration),
+            Box::new(m20261203_100001_plan_waiting::Migration),
+            Box::new(m20261203_100002_funnel_count::Migration),
         ]
     }
 }

@@ -17,6 +17,8 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 use sea_orm_migration::sea_orm::DbBackend;
 
+use crate::common::{add_columns, drop_columns, drop_indexes};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -76,20 +78,12 @@ fn backfill(backend: DbBackend) -> String {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for column in [
+        let columns = [
             date_null(Partnership::StartedOn),
             date_null(Partnership::LastActivityOn),
             date_null(Partnership::LastJointOn),
-        ] {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(Partnership::Table)
-                        .add_column(column)
-                        .to_owned(),
-                )
-                .await?;
-        }
+        ];
+        add_columns(manager, Partnership::Table, columns).await?;
         let db = manager.get_connection();
         db.execute_unprepared(&backfill(manager.get_database_backend()))
             .await?;
@@ -108,38 +102,14 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("idx_agreement_renewal_of")
-                    .table(Agreement::Table)
-                    .to_owned(),
-            )
-            .await?;
-        for (name, _) in QUIET {
-            manager
-                .drop_index(
-                    Index::drop()
-                        .name(name)
-                        .table(Partnership::Table)
-                        .to_owned(),
-                )
-                .await?;
-        }
-        for column in [
+        drop_indexes(manager, Agreement::Table, &["idx_agreement_renewal_of"]).await?;
+        let quiet = QUIET.map(|(name, _)| name);
+        drop_indexes(manager, Partnership::Table, &quiet).await?;
+        let columns = [
             Partnership::LastJointOn,
             Partnership::LastActivityOn,
             Partnership::StartedOn,
-        ] {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(Partnership::Table)
-                        .drop_column(column)
-                        .to_owned(),
-                )
-                .await?;
-        }
-        Ok(())
+        ];
+        drop_columns(manager, Partnership::Table, columns).await
     }
 }

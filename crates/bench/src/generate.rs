@@ -90,6 +90,10 @@ pub async fn generate(url: &str, partnerships: u64) -> Result<()> {
             secs(at)
         );
     }
+    store
+        .recount_funnel()
+        .await
+        .context("counting the partnerships by step, loop and status")?;
     sqlx::query("VACUUM ANALYZE").execute(&pool).await?;
     let total: i64 = sqlx::query_scalar("SELECT count(*) FROM partnership")
         .fetch_one(&pool)

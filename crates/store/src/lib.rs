@@ -62,6 +62,7 @@ use sea_orm::{
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 /// Who acts: an account, for a city.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +91,15 @@ pub struct Options {
 pub fn default_pool_size() -> u32 {
     let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     u32::try_from(cores * 8).unwrap_or(64).clamp(10, 64)
+}
+
+/// How many platform analytics run at once: half the pool's connections, at
+/// least one. The others wait for their turn, not for a connection, so that
+/// moves and reads still find one while operators ask for the whole platform
+/// (the pool's wait is short: past it a request is refused as
+/// `UNAVAILABLE`).
+fn analytics_turns(max_connections: u32) -> usize {
+    usize::try_from(max_connections / 2).unwrap_or(1).max(1)
 }
 
 impl Default for Options {
@@ -121,6 +131,7 @@ pub struct Store {
     url: String,
     statements: Arc<AtomicU64>,
     fail_after_writes: Arc<AtomicUsize>,
+    analytics: Arc<Semaphore>,
 }
 
 impl Store {
@@ -188,6 +199,7 @@ impl Store {
             url: url.to_owned(),
             statements,
             fail_after_writes: Arc::new(AtomicUsize::new(0)),
+            analytics: Arc::new(Semaphore::new(analytics_turns(options.max_connections))),
         })
     }
 
@@ -299,6 +311,13 @@ impl Store {
 
     pub(crate) fn db(&self) -> &DatabaseConnection {
         &self.db
+    }
+
+    /// Waits for a turn among the platform analytics, held while the permit
+    /// lives: at most half the pool's connections compute over the whole
+    /// platform at once.
+    pub(crate) async fn analytics_turn(&self) -> Option<SemaphorePermit<'_>> {
+        self.analytics.acquire().await.ok()
     }
 
     /// Starts a write transaction: an immediate one on SQLite, so that two

@@ -254,11 +254,13 @@ impl TestDb {
         out
     }
 
-    /// The partnerships whose kept dates of activity (`last_activity_on`,
-    /// `last_joint_on`) differ from the latest dates recorded: none, when the
+    /// The partnerships whose kept dates (of activity: `last_activity_on`,
+    /// `last_joint_on`; of milestones: `first_signed_on`,
+    /// `plan_approved_on`) differ from the dates recorded: none, when the
     /// store keeps them as it should.
-    pub async fn activity_drift(&self) -> i64 {
+    pub async fn kept_dates_drift(&self) -> i64 {
         use crate::aggregate::activity::{Activity, latest};
+        use crate::aggregate::milestones::{Milestone, first};
         use sea_orm::sea_query::{Expr, ExprTrait, Func, JoinType, Query};
         let db = self.side().await;
         let backend = db.get_database_backend();
@@ -268,36 +270,68 @@ impl TestDb {
         q.expr_as(Expr::col(sea_orm::sea_query::Asterisk).count(), "n")
             .from("partnership");
         let mut drift = Expr::val(false);
-        for (alias, activity, column) in [
-            ("a", Activity::All, "last_activity_on"),
-            ("j", Activity::Joint, "last_joint_on"),
+        for (alias, recorded, column, value) in [
+            (
+                "a",
+                latest(backend, Activity::All, end),
+                "last_activity_on",
+                "last_on",
+            ),
+            (
+                "j",
+                latest(backend, Activity::Joint, end),
+                "last_joint_on",
+                "last_on",
+            ),
+            (
+                "s",
+                first(Milestone::SignedByBoth, end),
+                "first_signed_on",
+                "first_on",
+            ),
+            (
+                "ap",
+                first(Milestone::PlanApproved, end),
+                "plan_approved_on",
+                "first_on",
+            ),
         ] {
             q.join_subquery(
                 JoinType::LeftJoin,
-                latest(backend, activity, end),
+                recorded,
                 alias,
                 Expr::col((alias, "partnership_id")).equals(("partnership", "id")),
             );
             let kept = Func::coalesce([Expr::col(("partnership", column)), Expr::val(never)]);
-            let recorded = Func::coalesce([Expr::col((alias, "last_on")), Expr::val(never)]);
+            let recorded = Func::coalesce([Expr::col((alias, value)), Expr::val(never)]);
             drift = drift.or(Expr::from(kept).ne(Expr::from(recorded)));
         }
         q.and_where(drift);
         let row = db
             .query_one_raw(backend.build(&q))
             .await
-            .expect("compare the kept dates of activity")
+            .expect("compare the kept dates")
             .expect("a row");
         row.try_get("", "n").expect("a count")
     }
 
-    /// Takes the last migration down and up again, on the data there is.
-    pub async fn redo_last_migration(&self) {
+    /// Takes migration `name` and every later one down and up again, on the
+    /// data there is.
+    pub async fn redo_migrations_from(&self, name: &str) {
         use c2c_migration::MigratorTrait;
         let db = self.side().await;
-        crate::Migrator::down(db, Some(1))
+        let names: Vec<String> = crate::Migrator::migrations()
+            .iter()
+            .map(|m| m.name().to_owned())
+            .collect();
+        let at = names
+            .iter()
+            .position(|n| n == name)
+            .unwrap_or_else(|| panic!("no migration is named {name}"));
+        let n = u32::try_from(names.len() - at).expect("a few migrations");
+        crate::Migrator::down(db, Some(n))
             .await
-            .expect("the last migration goes down");
+            .expect("the migrations go down");
         crate::Migrator::up(db, None).await.expect("and up again");
     }
 

@@ -13,11 +13,13 @@ mod common;
 pub(crate) mod contacts;
 pub(crate) mod delivery;
 pub(crate) mod measure;
+pub(crate) mod milestones;
 pub(crate) mod persons;
 pub(crate) mod plan;
 pub(crate) mod priorities;
 pub(crate) mod replicate;
 pub(crate) mod row;
+pub(crate) mod tally;
 
 pub(crate) use row::{insert_new, lock};
 

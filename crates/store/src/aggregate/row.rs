@@ -3,8 +3,10 @@
 //! every change.
 
 use super::activity;
+use super::milestones;
 use super::plan::activity as planned;
 use super::priorities::first_priority;
+use super::tally;
 use crate::Writer;
 use crate::convert::{code, from_json, i32_of, i64_of, json, parse, u32_of, u64_of};
 use crate::entity::entity;
@@ -14,10 +16,9 @@ use c2c_domain::partnership::{Snapshot, State};
 use c2c_domain::standing::Standing;
 use c2c_domain::{Area, Change, CityId, Event, Partnership, PartnershipId, Stakeholder};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Query;
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, Set,
-};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{ColumnTrait, Condition, DbBackend, EntityTrait, QueryFilter, QuerySelect, Set};
+use uuid::Uuid;
 
 entity!(partnership, "partnership", {
     #[sea_orm(primary_key, auto_increment = false)]
@@ -44,6 +45,8 @@ entity!(partnership, "partnership", {
     pub started_on: Option<Date>,
     pub last_activity_on: Option<Date>,
     pub last_joint_on: Option<Date>,
+    pub first_signed_on: Option<Date>,
+    pub plan_approved_on: Option<Date>,
 });
 
 /// The column that keeps the latest date of an activity.
@@ -51,6 +54,14 @@ pub(crate) fn kept_in(a: activity::Activity) -> partnership::Column {
     match a {
         activity::Activity::All => partnership::Column::LastActivityOn,
         activity::Activity::Joint => partnership::Column::LastJointOn,
+    }
+}
+
+/// The column that keeps the first day a milestone was reached.
+pub(crate) fn reached_on(m: milestones::Milestone) -> partnership::Column {
+    match m {
+        milestones::Milestone::SignedByBoth => partnership::Column::FirstSignedOn,
+        milestones::Milestone::PlanApproved => partnership::Column::PlanApprovedOn,
     }
 }
 
@@ -166,16 +177,36 @@ fn partnership_row(p: &Partnership, at: DateTime<Utc>) -> partnership::ActiveMod
         started_on: Set(Some(s.started_at.date_naive())),
         last_activity_on: Set(None),
         last_joint_on: Set(None),
+        first_signed_on: Set(None),
+        plan_approved_on: Set(None),
     }
 }
 
-/// Inserts the row of a new partnership.
+/// Inserts the row of a new partnership, and counts it in its state.
 pub(crate) async fn insert_new(w: &mut Writer, p: &Partnership, at: DateTime<Utc>) -> Result<()> {
-    w.insert(partnership_row(p, at)).await
+    w.insert(partnership_row(p, at)).await?;
+    tally::moved(w, p.id().0, None, p.state()).await
+}
+
+/// The dates the row keeps for the analytics that a change moves (see
+/// [`activity`] and [`milestones`]), with their new values.
+fn kept_dates(backend: DbBackend, change: &Change, id: Uuid) -> Vec<(partnership::Column, Expr)> {
+    let mut kept: Vec<_> = activity::moved_by(change)
+        .into_iter()
+        .map(|moved| {
+            let column = kept_in(moved.0);
+            (column, activity::kept_after(backend, moved, column, id))
+        })
+        .collect();
+    if let Some(m) = milestones::moved_by(change) {
+        kept.push((reached_on(m), milestones::first_of(m, id)));
+    }
+    kept
 }
 
 /// Writes the partnership row's new state and version, on the condition that
-/// the stored version is still the one the event was decided on.
+/// the stored version is still the one the event was decided on, and counts
+/// a new state in the funnel (see [`tally`]).
 pub(super) async fn bump(
     w: &mut Writer,
     before: &Partnership,
@@ -226,10 +257,7 @@ pub(super) async fn bump(
         }
         _ => {}
     }
-    let backend = w.txn.get_database_backend();
-    for moved in activity::moved_by(&e.change) {
-        let column = kept_in(moved.0);
-        let value = activity::kept_after(backend, moved, column, s.id.0);
+    for (column, value) in kept_dates(w.backend, &e.change, s.id.0) {
         update = update.col_expr(column, value);
     }
     let result = update
@@ -244,5 +272,5 @@ pub(super) async fn bump(
             actual: before.version() + 1,
         });
     }
-    Ok(())
+    tally::moved(w, s.id.0, Some(before.state()), after.state()).await
 }

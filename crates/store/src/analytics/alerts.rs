@@ -5,10 +5,10 @@
 
 use super::common::{Page, Paged, Scope, one, p};
 use crate::Store;
-use crate::aggregate::act::approval;
 use crate::aggregate::activity::{self, Activity};
 use crate::aggregate::agreements::{agreement, signature};
 use crate::aggregate::contacts::{UNFOLLOWED_COLUMNS, Unfollowed, contact, unfollowed_from};
+use crate::aggregate::milestones::{self, Milestone};
 use crate::aggregate::row::{kept_in, partnership};
 use crate::convert::{get, parse};
 use crate::error::Result;
@@ -73,9 +73,9 @@ fn live() -> Expr {
     Expr::cust("partnership.status IN ('ACTIVE', 'SUSPENDED')")
 }
 
-/// Where the last date of activity comes from: the partnership row (as of
-/// today: it keeps the latest, and nothing is dated later than today), or
-/// the dates up to another day.
+/// Where the kept dates (of activity, of milestones) come from: the
+/// partnership row (as of today: it keeps them, and nothing is dated later
+/// than today), or the dates up to another day.
 #[derive(Debug, Clone, Copy)]
 enum LastFrom {
     Row,
@@ -204,76 +204,54 @@ fn unfollowed(scope: Scope, as_of: NaiveDate) -> SelectStatement {
     q
 }
 
-/// Each agreement's last signature and number of signatory cities, up to
-/// `as_of`.
-fn signed(as_of: NaiveDate) -> SelectStatement {
-    Query::select()
-        .column(signature::Column::AgreementId)
-        .expr_as(
-            Func::max(Expr::col(signature::Column::SignedOn)),
-            "signed_on",
-        )
-        .expr_as(
-            Func::count_distinct(Expr::col(signature::Column::CityId)),
-            "n",
-        )
-        .from(signature::Entity)
-        .and_where(Expr::col(signature::Column::SignedOn).lte(as_of))
-        .group_by_col(signature::Column::AgreementId)
-        .to_owned()
-}
-
-/// A plan version of the outer partnership approved by both cities by
-/// `as_of`.
-fn approved_plan(as_of: NaiveDate) -> SelectStatement {
-    let ap = |column| Expr::col(("ap", column));
-    Query::select()
-        .expr(one())
-        .from_as(approval::Entity, "ap")
-        .and_where(
-            ap(approval::Column::PartnershipId)
-                .equals((partnership::Entity, partnership::Column::Id)),
-        )
-        .and_where(ap(approval::Column::Subject).eq("PLAN"))
-        .and_where(ap(approval::Column::ApprovedOn).lte(as_of))
-        .group_by_col(("ap", approval::Column::Version))
-        .and_having(Func::count_distinct(ap(approval::Column::CityId)).gte(2))
-        .to_owned()
-}
-
 /// Active partnerships in scope whose first agreement signed by both cities
-/// was signed by `cutoff` and that have no plan approved by both by `as_of`;
-/// longest waiting first.
-fn without_plan(scope: Scope, cutoff: NaiveDate, as_of: NaiveDate) -> SelectStatement {
-    let first_signed = || Expr::from(Func::min(Expr::col(("s", "signed_on"))));
+/// was signed by `cutoff` and that have no plan approved by both; longest
+/// waiting first. As of today, the partnership rows say it, through an index
+/// of the active partnerships waiting for a plan; as of another day, the
+/// signatures and approvals up to then.
+fn without_plan(cutoff: NaiveDate, from: LastFrom) -> SelectStatement {
     let mut q = Query::select();
     q.expr(p(partnership::Column::Id))
         .expr(p(partnership::Column::Step))
-        .expr_as(first_signed(), "signed_on")
-        .from(partnership::Entity)
-        .inner_join(
-            agreement::Entity,
-            Expr::col((agreement::Entity, agreement::Column::PartnershipId))
-                .equals((partnership::Entity, partnership::Column::Id)),
-        )
-        .join_subquery(
-            JoinType::InnerJoin,
-            signed(as_of),
-            "s",
-            Expr::col(("s", "agreement_id")).equals((agreement::Entity, agreement::Column::Id)),
-        )
-        .and_where(p(partnership::Column::Status).eq("ACTIVE"))
-        .and_where(Expr::col(("s", "n")).gte(2))
-        .and_where(Expr::exists(approved_plan(as_of)).not());
-    scope.restrict(&mut q);
-    q.group_by_columns([
-        (partnership::Entity, partnership::Column::Id),
-        (partnership::Entity, partnership::Column::Step),
-    ])
-    .and_having(first_signed().lte(cutoff))
-    .order_by_expr(first_signed(), Order::Asc)
-    .order_by((partnership::Entity, partnership::Column::Id), Order::Asc);
+        .from(partnership::Entity);
+    let signed = match from {
+        LastFrom::Row => {
+            q.and_where(Expr::cust(
+                "partnership.status = 'ACTIVE' AND partnership.plan_approved_on IS NULL",
+            ));
+            p(partnership::Column::FirstSignedOn)
+        }
+        LastFrom::Dates(as_of) => {
+            let joined = |q: &mut SelectStatement, m, alias: &'static str, kind| {
+                q.join_subquery(
+                    kind,
+                    milestones::first(m, as_of),
+                    alias,
+                    Expr::col((alias, "partnership_id"))
+                        .equals((partnership::Entity, partnership::Column::Id)),
+                );
+            };
+            joined(&mut q, Milestone::SignedByBoth, "s", JoinType::InnerJoin);
+            joined(&mut q, Milestone::PlanApproved, "ap", JoinType::LeftJoin);
+            q.and_where(p(partnership::Column::Status).eq("ACTIVE"))
+                .and_where(Expr::col(("ap", "partnership_id")).is_null());
+            Expr::col(("s", "first_on"))
+        }
+    };
+    q.expr_as(signed.clone(), "signed_on")
+        .and_where(signed.clone().lte(cutoff))
+        .order_by_expr(signed, Order::Asc)
+        .order_by((partnership::Entity, partnership::Column::Id), Order::Asc);
     q
+}
+
+/// Where the kept dates come from as of `as_of`.
+fn from_row_or_dates(as_of: NaiveDate) -> LastFrom {
+    if as_of >= Utc::now().date_naive() {
+        LastFrom::Row
+    } else {
+        LastFrom::Dates(as_of)
+    }
 }
 
 impl Store {
@@ -297,11 +275,7 @@ impl Store {
         } else {
             Activity::All
         };
-        let from = if as_of >= Utc::now().date_naive() {
-            LastFrom::Row
-        } else {
-            LastFrom::Dates(as_of)
-        };
+        let from = from_row_or_dates(as_of);
         let mut q = stalled(self.backend(), scope, cutoff, (activity, from));
         self.page(&mut q, page, |r| {
             let last: Option<NaiveDate> = get(r, "last_on")?;
@@ -360,7 +334,7 @@ impl Store {
     /// Active partnerships whose first agreement signed by both cities is
     /// more than `days` old on `as_of` and that have no plan version approved
     /// by both cities by then; longest waiting first, a page of them (one
-    /// statement).
+    /// statement; see [`milestones`]).
     pub async fn agreements_without_plan(
         &self,
         scope: Scope,
@@ -369,7 +343,8 @@ impl Store {
         page: Page,
     ) -> Result<Paged<WithoutPlan>> {
         let cutoff = as_of - Duration::days(i64::from(days));
-        let mut q = without_plan(scope, cutoff, as_of);
+        let mut q = without_plan(cutoff, from_row_or_dates(as_of));
+        scope.restrict(&mut q);
         self.page(&mut q, page, |r| {
             let signed: NaiveDate = get(r, "signed_on")?;
             Ok(WithoutPlan {

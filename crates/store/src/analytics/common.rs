@@ -46,8 +46,10 @@ pub(super) fn start_of(d: NaiveDate) -> DateTime<Utc> {
 }
 
 impl Store {
-    /// Runs a query built with sea-query: one statement.
+    /// Runs a query built with sea-query: one statement, in its turn among
+    /// the platform analytics (see [`Store::analytics_turn`]).
     pub(super) async fn rows<S: StatementBuilder>(&self, q: &S) -> Result<Vec<QueryResult>> {
+        let _turn = self.analytics_turn().await;
         Ok(self.db().query_all_raw(self.backend().build(q)).await?)
     }
 }

@@ -3,12 +3,14 @@
 use super::common::{Scope, one, p, start_of};
 use crate::Store;
 use crate::aggregate::row::{partnership, with_area};
+use crate::aggregate::tally::funnel_count;
 use crate::cities::city;
 use crate::convert::{get, parse};
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use c2c_domain::{Area, Loop, Narrative, Status, Step};
 use chrono::{Duration, NaiveDate};
 use sea_orm::sea_query::{Asterisk, Condition, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::{ConnectionTrait, EntityTrait};
 
 /// Partnerships counted by step, loop and status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,10 +91,31 @@ fn funnel(scope: Scope, filter: &FunnelFilter) -> SelectStatement {
     q
 }
 
+/// Every partnership counted by step, loop and status, from the counts the
+/// changes keep (`funnel_count`): the sum of each state's shards.
+fn kept() -> SelectStatement {
+    use funnel_count::Column as C;
+    let keys = [C::Step, C::Loop, C::Status];
+    let n = || Expr::cust("CAST(SUM(n) AS BIGINT)");
+    Query::select()
+        .columns(keys)
+        .expr_as(n(), "n")
+        .from(funnel_count::Entity)
+        .group_by_columns(keys)
+        .and_having(n().gt(0))
+        .to_owned()
+}
+
 impl Store {
-    /// Partnerships counted by step × loop × status (one statement).
+    /// Partnerships counted by step × loop × status (one statement). Every
+    /// partnership, unfiltered, is read from the counts the changes keep; a
+    /// scope or a filter counts the partnerships through it.
     pub async fn step_funnel(&self, scope: Scope, filter: &FunnelFilter) -> Result<Vec<FunnelRow>> {
-        let q = funnel(scope, filter);
+        let q = if scope == Scope::All && *filter == FunnelFilter::default() {
+            kept()
+        } else {
+            funnel(scope, filter)
+        };
         let mut out = Vec::new();
         for r in self.rows(&q).await? {
             out.push(FunnelRow {
@@ -105,5 +128,36 @@ impl Store {
         let n = Narrative::standard();
         out.sort_by_key(|r| (n.position(r.step), r.loop_, r.status.code()));
         Ok(out)
+    }
+}
+
+impl Store {
+    /// Counts every partnership again, in one transaction: for partnerships
+    /// written outside the store (a bulk load), whose moves it did not count.
+    pub async fn recount_funnel(&self) -> Result<()> {
+        use funnel_count::Column as C;
+        let keys = [
+            partnership::Column::Step,
+            partnership::Column::Loop,
+            partnership::Column::Status,
+        ];
+        let counted = Query::select()
+            .expr(Expr::val(0_i16))
+            .columns(keys)
+            .expr(Expr::col(Asterisk).count())
+            .from(partnership::Entity)
+            .group_by_columns(keys)
+            .to_owned();
+        let insert = Query::insert()
+            .into_table(funnel_count::Entity)
+            .columns([C::Shard, C::Step, C::Loop, C::Status, C::N])
+            .select_from(counted)
+            .map_err(|e| StoreError::corrupt(format!("the funnel count: {e}")))?
+            .to_owned();
+        let mut w = self.begin_write().await?;
+        funnel_count::Entity::delete_many().exec(&w.txn).await?;
+        w.txn.execute_raw(w.backend.build(&insert)).await?;
+        w.wrote()?;
+        w.commit().await
     }
 }

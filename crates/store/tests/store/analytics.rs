@@ -753,6 +753,16 @@ on_both_backends! { TestDb::new;
         };
         let all = lab.store.step_funnel(Scope::All, &FunnelFilter::default()).await.unwrap();
         let t = |s: &str, l: &str, st: &str, n: u64| (s.to_owned(), l.to_owned(), st.to_owned(), n);
+        // Unfiltered, the funnel reads the counts every change keeps; they say
+        // what counting the rows through a filter that every partnership
+        // passes says, after the migration that made them counted them again
+        // (in one shard), and after a recount.
+        let everyone = FunnelFilter { started_from: Some(date("1900-01-01")), ..FunnelFilter::default() };
+        assert_eq!(lab.store.step_funnel(Scope::All, &everyone).await.unwrap(), all);
+        db.redo_migrations_from("m20261203_100002_funnel_count").await;
+        assert_eq!(lab.store.step_funnel(Scope::All, &FunnelFilter::default()).await.unwrap(), all);
+        lab.store.recount_funnel().await.unwrap();
+        assert_eq!(lab.store.step_funnel(Scope::All, &FunnelFilter::default()).await.unwrap(), all);
         assert_eq!(
             rows(all),
             vec![
@@ -838,9 +848,9 @@ on_both_backends! { TestDb::new;
         assert!(lab.store.stalled_partnerships(Scope::City(lab.d.city), 730, (lab.today, false), P).await.unwrap().items.is_empty());
         // The dates read as of today are kept in the partnership rows, by
         // every change, and filled by the migration that made them.
-        assert_eq!(db.activity_drift().await, 0, "kept by the changes");
-        db.redo_last_migration().await;
-        assert_eq!(db.activity_drift().await, 0, "filled by the migration");
+        assert_eq!(db.kept_dates_drift().await, 0, "kept by the changes");
+        db.redo_migrations_from("m20261202_100001_last_activity").await;
+        assert_eq!(db.kept_dates_drift().await, 0, "filled by the migrations");
         let again = lab.store.stalled_partnerships(Scope::All, 730, (lab.today, false), P).await.unwrap().items;
         assert_eq!(again, stalled);
     }
@@ -1022,6 +1032,17 @@ on_both_backends! { TestDb::new;
         // approved by both; P2 is suspended.
         assert_eq!(got, vec![(lab.p5, lab.today - Duration::days(800), 800)]);
         assert!(lab.store.agreements_without_plan(Scope::All, 801, lab.today, P).await.unwrap().items.is_empty());
+        // As of today the partnership rows say it (the first day both signed,
+        // the first plan approved by both), kept by every signature and
+        // approval and filled by the migration that made them; as of
+        // yesterday the signatures and approvals say the same.
+        assert_eq!(db.kept_dates_drift().await, 0, "kept by the changes");
+        db.redo_migrations_from("m20261203_100001_plan_waiting").await;
+        assert_eq!(db.kept_dates_drift().await, 0, "filled by the migration");
+        assert_eq!(lab.store.agreements_without_plan(Scope::All, 180, lab.today, P).await.unwrap().items, list);
+        let yesterday = lab.today - Duration::days(1);
+        let before: Vec<(PartnershipId, NaiveDate)> = lab.store.agreements_without_plan(Scope::All, 179, yesterday, P).await.unwrap().items.iter().map(|x| (x.partnership, x.signed_on)).collect();
+        assert_eq!(before, vec![(lab.p5, lab.today - Duration::days(800))]);
     }
 
     async fn partner_suggestions_rank_candidates_with_every_part_of_the_score(db) {

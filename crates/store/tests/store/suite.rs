@@ -59,15 +59,15 @@ on_both_backends! { TestDb::new;
     async fn migrations_go_up_down_to_zero_and_up_again(db) {
         let s = &db.store;
         let (applied, pending) = s.migration_status().await.unwrap();
-        assert_eq!(applied.len(), 12);
+        assert_eq!(applied.len(), 14);
         assert!(pending.is_empty());
         assert_eq!(db.count("kpi_definition").await, 18);
 
         s.migrate_down_to_zero().await.unwrap();
         let (applied, pending) = s.migration_status().await.unwrap();
         assert!(applied.is_empty());
-        assert_eq!(pending.len(), 12);
-        for table in ["partnership", "event", "measurement", "city", "kpi_definition", "contact_person", "web_session", "sign_in_link"] {
+        assert_eq!(pending.len(), 14);
+        for table in ["partnership", "event", "measurement", "city", "kpi_definition", "contact_person", "web_session", "sign_in_link", "funnel_count"] {
             assert!(db.raw(&format!("SELECT 1 FROM {table}")).await.is_err(), "{table} is still there");
         }
 
@@ -579,4 +579,41 @@ async fn a_sqlite_file_is_created_where_the_url_says() {
 async fn postgres_connections_run_without_jit_compilation() {
     let db = TestDb::postgres().await;
     assert_eq!(db.setting("jit").await, "off");
+}
+
+#[tokio::test]
+async fn platform_analytics_take_turns_and_leave_connections_for_the_rest() {
+    use c2c_store::{FunnelFilter, Scope};
+    // The test store has 4 connections, so 2 turns, and a pool wait of 2 s.
+    let db = TestDb::postgres().await;
+    // Every list waits behind this lock for longer than the pool's wait.
+    let lock = db
+        .held("LOCK TABLE partnership IN ACCESS EXCLUSIVE MODE")
+        .await;
+    let lists: Vec<_> = (0..6)
+        .map(|_| {
+            let store = db.store.clone();
+            // A filter, so that the funnel counts the partnership rows.
+            let since = chrono::NaiveDate::from_ymd_opt(2000, 1, 1);
+            let filter = FunnelFilter {
+                started_from: since,
+                ..FunnelFilter::default()
+            };
+            tokio::spawn(async move { store.step_funnel(Scope::All, &filter).await })
+        })
+        .collect();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    for _ in 0..3 {
+        tokio::time::timeout(std::time::Duration::from_secs(1), db.store.ping())
+            .await
+            .expect("two lists run, and a connection is free for the rest")
+            .expect("ping");
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(2_500)).await;
+    lock.release().await;
+    for list in lists {
+        list.await
+            .unwrap()
+            .expect("the list waited for its turn, not for a connection");
+    }
 }
