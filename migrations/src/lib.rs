@@ -22,6 +22,7 @@ mod m20261201_300001_event_transaction;
 mod m20261202_100001_last_activity;
 mod m20261203_100001_plan_waiting;
 mod m20261203_100002_funnel_count;
+mod m20261203_100003_agreement_standing;
 
 // The helpers every migration uses, defined in a leaf below them.
 pub(crate) use common::{drop_tables, fk, index};
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_100001_last_activity::Migration),
             Box::new(m20261203_100001_plan_waiting::Migration),
             Box::new(m20261203_100002_funnel_count::Migration),
+            Box::new(m20261203_100003_agreement_standing::Migration),
         ]
     }
 }

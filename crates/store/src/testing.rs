@@ -136,6 +136,17 @@ macro_rules! on_both_backends {
     };
 }
 
+/// The agreements whose kept dates differ from their signatures': the day
+/// each was signed by both, the first day a renewal of it was.
+const AGREEMENT_DRIFT: &str = "SELECT COUNT(*) AS n FROM agreement a WHERE \
+    coalesce(a.signed_both_on, '0001-01-01') <> coalesce((SELECT max(s.signed_on) \
+      FROM signature s WHERE s.agreement_id = a.id \
+      HAVING count(DISTINCT s.city_id) >= 2), '0001-01-01') \
+    OR coalesce(a.renewed_on, '0001-01-01') <> coalesce((SELECT min(x.d) FROM ( \
+      SELECT max(s.signed_on) AS d FROM agreement r \
+      JOIN signature s ON s.agreement_id = r.id WHERE r.renewal_of = a.id \
+      GROUP BY r.id HAVING count(DISTINCT s.city_id) >= 2) x), '0001-01-01')";
+
 /// A database made for one test, removed when the test ends.
 #[derive(Debug)]
 pub struct TestDb {
@@ -254,10 +265,11 @@ impl TestDb {
         out
     }
 
-    /// The partnerships whose kept dates (of activity: `last_activity_on`,
-    /// `last_joint_on`; of milestones: `first_signed_on`,
-    /// `plan_approved_on`) differ from the dates recorded: none, when the
-    /// store keeps them as it should.
+    /// The partnerships and agreements whose kept dates (of activity:
+    /// `last_activity_on`,
+    /// `last_joint_on`; of milestones: `first_signed_on`, `plan_approved_on`,
+    /// and the agreements' `signed_both_on`, `renewed_on`) differ from the
+    /// dates recorded: none, when the store keeps them as it should.
     pub async fn kept_dates_drift(&self) -> i64 {
         use crate::aggregate::activity::{Activity, latest};
         use crate::aggregate::milestones::{Milestone, first};
@@ -312,7 +324,8 @@ impl TestDb {
             .await
             .expect("compare the kept dates")
             .expect("a row");
-        row.try_get("", "n").expect("a count")
+        let partnerships: i64 = row.try_get("", "n").expect("a count");
+        partnerships + first_value::<i64>(db, AGREEMENT_DRIFT.to_owned()).await
     }
 
     /// Takes migration `name` and every later one down and up again, on the

@@ -26,6 +26,8 @@ entity!(agreement, "agreement", {
     pub valid_until: Option<Date>,
     pub renewal_of: Option<Uuid>,
     pub recorded_at: DateTimeUtc,
+    pub signed_both_on: Option<Date>,
+    pub renewed_on: Option<Date>,
 });
 
 entity!(signature, "signature", {
@@ -81,6 +83,8 @@ fn agreement_row(pid: Uuid, a: &Agreement) -> agreement::ActiveModel {
         valid_until: Set(a.valid_until),
         renewal_of: Set(a.renewal_of.map(|r| r.0)),
         recorded_at: Set(a.recorded_at),
+        signed_both_on: Set(None),
+        renewed_on: Set(None),
     }
 }
 

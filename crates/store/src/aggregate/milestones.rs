@@ -6,18 +6,23 @@
 //! cities have approved it.
 //!
 //! The partnership row keeps both (`first_signed_on`, `plan_approved_on`),
-//! set in the transaction of the signature or the approval; the analytics
-//! read the row as of today and the signatures and approvals as of any other
-//! day.
+//! and the agreement row keeps the day it was signed by both
+//! (`signed_both_on`) and the first day a renewal of it was
+//! (`renewed_on`), set in the transaction of the signature or the approval;
+//! the analytics read the rows as of today and the signatures and approvals
+//! as of any other day.
 
 use super::act::approval;
-use super::agreements::signature;
-use c2c_domain::Change;
+use super::agreements::{agreement, signature};
+use crate::Writer;
+use crate::error::Result;
 use c2c_domain::outputs::ApprovalSubject;
+use c2c_domain::{AgreementId, Change};
 use chrono::NaiveDate;
 use sea_orm::sea_query::{
     Expr, ExprTrait, Func, IntoIden, Query, QueryStatementBuilder, SelectStatement,
 };
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 /// A milestone of a partnership.
@@ -81,11 +86,12 @@ pub(crate) fn first(milestone: Milestone, as_of: NaiveDate) -> SelectStatement {
 
 /// The first day partnership `id` reached `milestone`: a scalar subquery.
 pub(crate) fn first_of(milestone: Milestone, id: Uuid) -> Expr {
-    let q = Query::select()
-        .expr(Func::min(Expr::col("d")))
-        .from_subquery(reached(milestone, None, Some(id)), "x")
-        .to_owned();
-    Expr::SubQuery(None, Box::new(q.into_sub_query_statement()))
+    scalar(
+        Query::select()
+            .expr(Func::min(Expr::col("d")))
+            .from_subquery(reached(milestone, None, Some(id)), "x")
+            .to_owned(),
+    )
 }
 
 /// The milestone a change may reach (read again from what is recorded).
@@ -95,4 +101,44 @@ pub(crate) fn moved_by(change: &Change) -> Option<Milestone> {
         Change::Approved(a) if a.subject == ApprovalSubject::Plan => Some(Milestone::PlanApproved),
         _ => None,
     }
+}
+
+/// A query as a scalar subquery.
+fn scalar(q: SelectStatement) -> Expr {
+    Expr::SubQuery(None, Box::new(q.into_sub_query_statement()))
+}
+
+/// Keeps, after a signature of `signed`, the day it was signed by both and
+/// the first day the agreement it renews (if any) was renewed: two writes.
+pub(crate) async fn agreement_signed(w: &mut Writer, signed: AgreementId) -> Result<()> {
+    use agreement::Column as A;
+    let s = |c| Expr::col((signature::Entity, c));
+    let both = Query::select()
+        .expr(Func::max(s(signature::Column::SignedOn)))
+        .from(signature::Entity)
+        .and_where(s(signature::Column::AgreementId).eq(signed.0))
+        .and_having(Func::count_distinct(s(signature::Column::CityId)).gte(2))
+        .to_owned();
+    agreement::Entity::update_many()
+        .col_expr(A::SignedBothOn, scalar(both))
+        .filter(A::Id.eq(signed.0))
+        .exec(&w.txn)
+        .await?;
+    w.wrote()?;
+    let first_renewal = Query::select()
+        .expr(Func::min(Expr::col(("r", A::SignedBothOn))))
+        .from_as(agreement::Entity, "r")
+        .and_where(Expr::col(("r", A::RenewalOf)).equals((agreement::Entity, A::Id)))
+        .to_owned();
+    let renewed = Query::select()
+        .column(A::RenewalOf)
+        .from_as(agreement::Entity, "x")
+        .and_where(Expr::col(("x", A::Id)).eq(signed.0))
+        .to_owned();
+    agreement::Entity::update_many()
+        .col_expr(A::RenewedOn, scalar(first_renewal))
+        .filter(A::Id.in_subquery(renewed))
+        .exec(&w.txn)
+        .await?;
+    w.wrote()
 }

@@ -215,7 +215,10 @@ async fn write_outputs(w: &mut Writer, after: &Partnership, e: &Event) -> Result
         Change::AgreementSigned {
             agreement,
             signature,
-        } => agreements::sign(w, pid, *agreement, signature).await,
+        } => {
+            agreements::sign(w, pid, *agreement, signature).await?;
+            milestones::agreement_signed(w, *agreement).await
+        }
         Change::PriorityAgreed(p) => priorities::record(w, pid, p).await,
         Change::PlanRecorded { .. } => plan::record(w, pid, after, e.at).await,
         Change::ActivityRecorded { activity, .. } => {

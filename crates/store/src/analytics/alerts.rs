@@ -137,16 +137,12 @@ fn signatories<T: IntoIden>(this: (T, agreement::Column), as_of: NaiveDate) -> S
 
 /// Agreements signed by both cities of active partnerships in scope by
 /// `as_of`, not renewed by then (a renewal signed by both), in force until
-/// `horizon` at the latest; soonest first.
-fn expiring(scope: Scope, horizon: NaiveDate, as_of: NaiveDate) -> SelectStatement {
+/// `horizon` at the latest; soonest first. As of today, the agreement rows
+/// say it, through an index of the agreements in force by their last day; as
+/// of another day, the signatures up to then.
+fn expiring(horizon: NaiveDate, from: LastFrom) -> SelectStatement {
     let a = |column| Expr::col((agreement::Entity, column));
     let this = (agreement::Entity, agreement::Column::Id);
-    let renewal = Query::select()
-        .expr(one())
-        .from_as(agreement::Entity, "r")
-        .and_where(Expr::col(("r", agreement::Column::RenewalOf)).equals(this))
-        .and_where(Expr::from(signatories(("r", agreement::Column::Id), as_of)).gte(2))
-        .to_owned();
     let mut q = Query::select();
     q.exprs(
         [
@@ -164,10 +160,24 @@ fn expiring(scope: Scope, horizon: NaiveDate, as_of: NaiveDate) -> SelectStateme
     )
     .and_where(p(partnership::Column::Status).eq("ACTIVE"))
     .and_where(a(agreement::Column::ValidUntil).is_not_null())
-    .and_where(a(agreement::Column::ValidUntil).lte(horizon))
-    .and_where(Expr::from(signatories(this, as_of)).gte(2))
-    .and_where(Expr::exists(renewal).not());
-    scope.restrict(&mut q);
+    .and_where(a(agreement::Column::ValidUntil).lte(horizon));
+    match from {
+        LastFrom::Row => {
+            q.and_where(Expr::cust(
+                "agreement.signed_both_on IS NOT NULL AND agreement.renewed_on IS NULL",
+            ));
+        }
+        LastFrom::Dates(as_of) => {
+            let renewal = Query::select()
+                .expr(one())
+                .from_as(agreement::Entity, "r")
+                .and_where(Expr::col(("r", agreement::Column::RenewalOf)).equals(this))
+                .and_where(Expr::from(signatories(("r", agreement::Column::Id), as_of)).gte(2))
+                .to_owned();
+            q.and_where(Expr::from(signatories(this, as_of)).gte(2))
+                .and_where(Expr::exists(renewal).not());
+        }
+    }
     q.order_by(
         (agreement::Entity, agreement::Column::ValidUntil),
         Order::Asc,
@@ -295,7 +305,8 @@ impl Store {
 
     /// Agreements signed by both cities of active partnerships by `as_of`
     /// that expire within `within_days` of it, or have expired, and were not
-    /// renewed by then; soonest first, a page of them (one statement).
+    /// renewed by then; soonest first, a page of them (one statement; see
+    /// [`milestones`]).
     pub async fn expiring_agreements(
         &self,
         scope: Scope,
@@ -304,7 +315,8 @@ impl Store {
         page: Page,
     ) -> Result<Paged<Expiring>> {
         let horizon = as_of + Duration::days(i64::from(within_days));
-        let mut q = expiring(scope, horizon, as_of);
+        let mut q = expiring(horizon, from_row_or_dates(as_of));
+        scope.restrict(&mut q);
         self.page(&mut q, page, |r| {
             let until: NaiveDate = get(r, "valid_until")?;
             Ok(Expiring {

@@ -1005,6 +1005,17 @@ on_both_backends! { TestDb::new;
         let wide = lab.store.expiring_agreements(Scope::All, 365, lab.today, P).await.unwrap().items;
         assert_eq!(wide.iter().map(|x| x.days_left).collect::<Vec<_>>(), vec![-10, 30, 200]);
         assert!(lab.store.expiring_agreements(Scope::City(lab.c.city), 365, lab.today, P).await.unwrap().items.is_empty());
+        // As of today the agreement rows say it (the day each was signed by
+        // both, the first day a renewal of it was), kept by every signature
+        // and filled by the migration that made them; as of yesterday the
+        // signatures say the same.
+        assert_eq!(db.kept_dates_drift().await, 0, "kept by the signatures");
+        db.redo_migrations_from("m20261203_100003_agreement_standing").await;
+        assert_eq!(db.kept_dates_drift().await, 0, "filled by the migration");
+        assert_eq!(lab.store.expiring_agreements(Scope::All, 365, lab.today, P).await.unwrap().items, wide);
+        let yesterday = lab.today - Duration::days(1);
+        let before: Vec<i64> = lab.store.expiring_agreements(Scope::All, 366, yesterday, P).await.unwrap().items.iter().map(|x| x.days_left).collect();
+        assert_eq!(before, vec![-9, 31, 201]);
     }
 
     async fn unfollowed_delegations_are_overdue_or_missing_on_live_partnerships(db) {

@@ -59,14 +59,14 @@ on_both_backends! { TestDb::new;
     async fn migrations_go_up_down_to_zero_and_up_again(db) {
         let s = &db.store;
         let (applied, pending) = s.migration_status().await.unwrap();
-        assert_eq!(applied.len(), 14);
+        assert_eq!(applied.len(), 15);
         assert!(pending.is_empty());
         assert_eq!(db.count("kpi_definition").await, 18);
 
         s.migrate_down_to_zero().await.unwrap();
         let (applied, pending) = s.migration_status().await.unwrap();
         assert!(applied.is_empty());
-        assert_eq!(pending.len(), 14);
+        assert_eq!(pending.len(), 15);
         for table in ["partnership", "event", "measurement", "city", "kpi_definition", "contact_person", "web_session", "sign_in_link", "funnel_count"] {
             assert!(db.raw(&format!("SELECT 1 FROM {table}")).await.is_err(), "{table} is still there");
         }
