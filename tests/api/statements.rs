@@ -3,7 +3,7 @@
 //! client that then asks for outputs still gets them.
 
 use crate::flow::Flow;
-use crate::helpers::{Backend, Gql, TestApp};
+use crate::helpers::{Backend, Gql, TestApp, on_both_backends};
 use serde_json::json;
 
 /// The statements one request costs on the store of `app`, and its answer.
@@ -82,17 +82,28 @@ async fn at_measure(app: &TestApp) -> (Flow<'_>, String) {
     (f, selection)
 }
 
-/// One capture by the initiator of `count`: its statements and the answer.
+/// One capture by the initiator of `count` for 2024: its statements and the
+/// answer.
 async fn capture(
     f: &Flow<'_>,
     selection: &str,
     supersedes: Option<&str>,
     count: i64,
 ) -> (u64, Gql) {
+    capture_in(f, (selection, 2024), supersedes, count).await
+}
+
+/// One capture by the initiator of `count` for a year.
+async fn capture_in(
+    f: &Flow<'_>,
+    (selection, year): (&str, i32),
+    supersedes: Option<&str>,
+    count: i64,
+) -> (u64, Gql) {
     let app = f.app;
     let query = "mutation($p: UUID!, $i: MeasurementInput!) { recordMeasurement(partnershipId: $p, input: $i) { measurement { id } } }";
-    let input = json!({ "selectionId": selection, "cityId": app.initiator.id, "periodStart": "2024-01-01",
-        "periodEnd": "2024-12-31", "value": { "count": count }, "source": "University registry", "supersedes": supersedes });
+    let input = json!({ "selectionId": selection, "cityId": app.initiator.id, "periodStart": format!("{year}-01-01"),
+        "periodEnd": format!("{year}-12-31"), "value": { "count": count }, "source": "University registry", "supersedes": supersedes });
     let before = app.db.store.statement_count();
     let r = app
         .gql(
@@ -184,4 +195,38 @@ async fn the_nested_page_of_fifty_costs_at_most_eight_statements() {
     assert_eq!(node["counterpart"]["name"], "Shanghai");
     eprintln!("the page of 50: {spent} statements");
     assert!(spent <= 8, "the page cost {spent} statements");
+}
+
+// The latest measurement of each city, chosen in SQL when a query does not
+// ask for every measurement, is the one the whole read picks: never a
+// measurement a correction supersedes.
+on_both_backends! { TestApp::spawn;
+async fn the_latest_measurements_read_alone_are_those_the_whole_read_picks(app) {
+    let (f, selection) = at_measure(&app).await;
+    let first = written(&capture(&f, &selection, None, 10).await.1);
+    let second = written(&capture(&f, &selection, None, 11).await.1);
+    let third = written(&capture(&f, &selection, None, 12).await.1);
+    // The third was for 2023: its correction says so, and the second, for
+    // 2024, is the latest.
+    written(&capture_in(&f, (&selection, 2023), Some(&third), 12).await.1);
+    // Read through a page, as a list of partnerships does.
+    let latest = |asked: &'static str| {
+        let query = format!("{{ partnerships(first: 10) {{ edges {{ node {{ id kpiSelections {{ {asked} latestMeasurements {{ id superseded }} }} }} }} }} }}");
+        let app = &app;
+        let id = f.id.clone();
+        async move {
+            let r = app.gql(&app.initiator.editor, &query, json!({})).await;
+            let edges = r.ok()["partnerships"]["edges"].as_array().unwrap().clone();
+            let node = edges.iter().find(|e| e["node"]["id"] == json!(id)).unwrap()["node"].clone();
+            let found: Vec<String> = node["kpiSelections"][0]["latestMeasurements"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap().to_owned()).collect();
+            found
+        }
+    };
+    assert_eq!(latest("").await, vec![second.clone()]);
+    assert_eq!(latest("measurements { id }").await, vec![second]);
+    // A correction of the first, recorded last, is now the latest.
+    let again = written(&capture(&f, &selection, Some(&first), 14).await.1);
+    assert_eq!(latest("").await, vec![again.clone()]);
+    assert_eq!(latest("measurements { id }").await, vec![again]);
+}
 }

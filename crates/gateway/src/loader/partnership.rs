@@ -28,7 +28,7 @@ impl Loader<PartKey> for PartLoader {
 
     async fn load(&self, keys: &[PartKey]) -> Result<HashMap<PartKey, Self::Value>, Self::Error> {
         let mut out = HashMap::with_capacity(keys.len());
-        for part in [Part::Plan, Part::Kpis] {
+        for part in [Part::Plan, Part::Kpis, Part::LatestKpis] {
             let ids: Vec<PartnershipId> =
                 keys.iter().filter(|k| k.1 == part).map(|k| k.0).collect();
             if ids.is_empty() {

@@ -136,6 +136,17 @@ pub fn measurements(out: &o::Outputs) -> Vec<Measurement> {
     all.iter().map(|m| measurement(m, all)).collect()
 }
 
+/// What the KPI selections asked in `selections` need read: every
+/// measurement when they are asked, otherwise only the latest of each city
+/// (chosen by the store).
+pub fn kpis_part(selections: &async_graphql::Lookahead<'_>) -> c2c_store::Part {
+    if selections.field("measurements").exists() {
+        c2c_store::Part::Kpis
+    } else {
+        c2c_store::Part::LatestKpis
+    }
+}
+
 /// The evaluation framework of a partnership: each selection with its
 /// measurements, and the latest one of each reporting city that no
 /// correction supersedes.

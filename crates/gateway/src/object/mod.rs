@@ -49,7 +49,9 @@ pub use act::{Adjustment, Approval};
 pub use city::{CityNode, Commitment, Stakeholder, Strategy, city};
 pub use delivery::{ProgressReport, Risk, Team};
 pub use kpi::KpiDefinition;
-pub use measure::{Evaluation, Feedback, KpiSelection, Measurement, kpi_selections, measurements};
+pub use measure::{
+    Evaluation, Feedback, KpiSelection, Measurement, kpi_selections, kpis_part, measurements,
+};
 pub use narrative::NarrativeNode;
 pub use node::{PartnershipNode, partnership};
 pub use partner::{

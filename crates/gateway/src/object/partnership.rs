@@ -163,8 +163,8 @@ impl PartnershipNode {
     }
     /// The evaluation framework: KPI selections with their measurements.
     async fn kpi_selections(&self, ctx: &Context<'_>) -> Result<Vec<KpiSelection>> {
-        self.with_part(ctx, Part::Kpis, measure::kpi_selections)
-            .await
+        let part = measure::kpis_part(&ctx.look_ahead());
+        self.with_part(ctx, part, measure::kpi_selections).await
     }
     /// Every measurement, corrections included.
     async fn measurements(&self, ctx: &Context<'_>) -> Result<Vec<Measurement>> {

@@ -156,12 +156,16 @@ async fn parts(
         )?;
     }
     let kpis = node.field("kpiSelections");
-    if kpis.exists() || node.field("measurements").exists() {
-        let found = loaded(
-            l.parts
-                .load_many(ids().map(|id| PartKey(id, Part::Kpis)))
-                .await,
-        )?;
+    let mut parts = Vec::new();
+    if kpis.exists() {
+        parts.push(crate::object::kpis_part(&kpis));
+    }
+    if node.field("measurements").exists() {
+        parts.push(Part::Kpis);
+    }
+    parts.dedup();
+    for part in parts {
+        let found = loaded(l.parts.load_many(ids().map(|id| PartKey(id, part))).await)?;
         if kpis.field("kpi").exists() {
             let codes: Vec<String> = found
                 .values()

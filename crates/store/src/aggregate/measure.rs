@@ -262,11 +262,67 @@ impl Kpis {
         })
     }
 
+    /// The selections, and of their measurements only the latest of each
+    /// city that no correction supersedes, chosen in SQL (two statements).
+    pub(super) async fn load_latest<C: sea_orm::ConnectionTrait>(
+        db: &C,
+        ids: &[Uuid],
+    ) -> Result<Kpis> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let mut measurements: super::common::Grouped<measurement::Model> = Default::default();
+        for m in measurement::Entity::find()
+            .filter(measurement::Column::Id.in_subquery(latest_of(ids)))
+            .all(db)
+            .await?
+        {
+            measurements.entry(m.partnership_id).or_default().push(m);
+        }
+        Ok(Kpis {
+            selections: super::common::rows_of!(db, kpi_selection, ids),
+            measurements,
+        })
+    }
+
     pub(super) fn fill(&mut self, pid: Uuid, outputs: &mut Outputs) -> Result<()> {
         outputs.selections = super::common::take(&mut self.selections, pid, selection_from)?;
         outputs.measurements = super::common::take(&mut self.measurements, pid, measurement_from)?;
         Ok(())
     }
+}
+
+/// The identifiers of the latest measurement of each selection and city of
+/// the partnerships `ids` (by period end, then by when it was recorded),
+/// among those no correction supersedes.
+fn latest_of(ids: &[Uuid]) -> sea_orm::sea_query::SelectStatement {
+    use measurement::Column as M;
+    use sea_orm::sea_query::{Expr, ExprTrait, Func, Order, OverStatement, Query, WindowStatement};
+    let m = |c| Expr::col(("m", c));
+    let corrected = Query::select()
+        .expr(Expr::cust("1"))
+        .from_as(measurement::Entity, "c")
+        .and_where(Expr::col(("c", M::PartnershipId)).equals(("m", M::PartnershipId)))
+        .and_where(Expr::col(("c", M::SupersedesId)).equals(("m", M::Id)))
+        .to_owned();
+    let ranked = Query::select()
+        .expr(m(M::Id))
+        .expr_window_as(
+            Func::cust("ROW_NUMBER"),
+            WindowStatement::partition_by(("m", M::SelectionId))
+                .partition_by(("m", M::CityId))
+                .order_by(("m", M::PeriodEnd), Order::Desc)
+                .order_by(("m", M::RecordedAt), Order::Desc)
+                .to_owned(),
+            "rn",
+        )
+        .from_as(measurement::Entity, "m")
+        .and_where(m(M::PartnershipId).is_in(ids.iter().copied()))
+        .and_where(Expr::exists(corrected).not())
+        .to_owned();
+    Query::select()
+        .column(("x", M::Id))
+        .from_subquery(ranked, "x")
+        .and_where(Expr::col(("x", "rn")).eq(1))
+        .to_owned()
 }
 
 /// What a capture reads: one selection of the partnership, and its

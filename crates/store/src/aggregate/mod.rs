@@ -65,6 +65,10 @@ pub enum Part {
     Plan,
     /// The KPI selections and their measurements: two statements.
     Kpis,
+    /// The KPI selections and, of their measurements, the latest of each
+    /// city that no correction supersedes: two statements, whatever the
+    /// number of measurements.
+    LatestKpis,
 }
 
 /// One part of the outputs of several partnerships, each in an otherwise
@@ -86,8 +90,12 @@ pub(crate) async fn load_part<C: ConnectionTrait>(
                 out.insert(*id, outputs);
             }
         }
-        Part::Kpis => {
-            let mut kpis = measure::Kpis::load(db, ids).await?;
+        Part::Kpis | Part::LatestKpis => {
+            let mut kpis = if part == Part::Kpis {
+                measure::Kpis::load(db, ids).await?
+            } else {
+                measure::Kpis::load_latest(db, ids).await?
+            };
             for id in ids {
                 let mut outputs = Outputs::default();
                 kpis.fill(*id, &mut outputs)?;
