@@ -60,7 +60,27 @@ where
         .to_owned()
 }
 
-/// Adds columns to a table, one statement each (SQLite alters one at a time).
+/// Alters a table once for each item, one statement each (SQLite alters one
+/// column at a time): `change` adds or drops the item.
+async fn alter_each<T, I>(
+    manager: &SchemaManager<'_>,
+    table: T,
+    items: impl IntoIterator<Item = I>,
+    change: impl Fn(&mut TableAlterStatement, I) -> &mut TableAlterStatement,
+) -> Result<(), DbErr>
+where
+    T: IntoIden + Clone + 'static,
+{
+    for item in items {
+        let mut alter = Table::alter();
+        alter.table(table.clone());
+        change(&mut alter, item);
+        manager.alter_table(alter).await?;
+    }
+    Ok(())
+}
+
+/// Adds columns to a table.
 pub(crate) async fn add_columns<T>(
     manager: &SchemaManager<'_>,
     table: T,
@@ -69,17 +89,20 @@ pub(crate) async fn add_columns<T>(
 where
     T: IntoIden + Clone + 'static,
 {
-    for column in columns {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(table.clone())
-                    .add_column(column)
-                    .to_owned(),
-            )
-            .await?;
-    }
-    Ok(())
+    alter_each(manager, table, columns, |a, c| a.add_column(c)).await
+}
+
+/// Drops columns of a table.
+pub(crate) async fn drop_columns<T, C>(
+    manager: &SchemaManager<'_>,
+    table: T,
+    columns: impl IntoIterator<Item = C>,
+) -> Result<(), DbErr>
+where
+    T: IntoIden + Clone + 'static,
+    C: IntoIden + 'static,
+{
+    alter_each(manager, table, columns, |a, c| a.drop_column(c)).await
 }
 
 /// Drops indexes of a table, by name.
@@ -94,29 +117,6 @@ where
     for name in names {
         manager
             .drop_index(Index::drop().name(*name).table(table.clone()).to_owned())
-            .await?;
-    }
-    Ok(())
-}
-
-/// Drops columns of a table, one statement each.
-pub(crate) async fn drop_columns<T, C>(
-    manager: &SchemaManager<'_>,
-    table: T,
-    columns: impl IntoIterator<Item = C>,
-) -> Result<(), DbErr>
-where
-    T: IntoIden + Clone + 'static,
-    C: IntoIden + 'static,
-{
-    for column in columns {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(table.clone())
-                    .drop_column(column)
-                    .to_owned(),
-            )
             .await?;
     }
     Ok(())

@@ -77,7 +77,7 @@ fn live() -> Expr {
 /// partnership row (as of today: it keeps them, and nothing is dated later
 /// than today), or the dates up to another day.
 #[derive(Debug, Clone, Copy)]
-enum LastFrom {
+enum KeptFrom {
     Row,
     Dates(NaiveDate),
 }
@@ -88,11 +88,11 @@ fn stalled(
     backend: DbBackend,
     scope: Scope,
     cutoff: NaiveDate,
-    (activity, from): (Activity, LastFrom),
+    (activity, from): (Activity, KeptFrom),
 ) -> SelectStatement {
     let last = match from {
-        LastFrom::Row => p(kept_in(activity)),
-        LastFrom::Dates(_) => Expr::col(("a", "last_on")),
+        KeptFrom::Row => p(kept_in(activity)),
+        KeptFrom::Dates(_) => Expr::col(("a", "last_on")),
     };
     let quiet = || {
         Expr::from(Func::coalesce([
@@ -107,7 +107,7 @@ fn stalled(
         .expr_as(last.clone(), "last_on")
         .expr(p(partnership::Column::StartedOn))
         .from(partnership::Entity);
-    if let LastFrom::Dates(as_of) = from {
+    if let KeptFrom::Dates(as_of) = from {
         q.join_subquery(
             JoinType::LeftJoin,
             activity::latest(backend, activity, as_of),
@@ -140,7 +140,7 @@ fn signatories<T: IntoIden>(this: (T, agreement::Column), as_of: NaiveDate) -> S
 /// `horizon` at the latest; soonest first. As of today, the agreement rows
 /// say it, through an index of the agreements in force by their last day; as
 /// of another day, the signatures up to then.
-fn expiring(horizon: NaiveDate, from: LastFrom) -> SelectStatement {
+fn expiring(horizon: NaiveDate, from: KeptFrom) -> SelectStatement {
     let a = |column| Expr::col((agreement::Entity, column));
     let this = (agreement::Entity, agreement::Column::Id);
     let mut q = Query::select();
@@ -162,12 +162,12 @@ fn expiring(horizon: NaiveDate, from: LastFrom) -> SelectStatement {
     .and_where(a(agreement::Column::ValidUntil).is_not_null())
     .and_where(a(agreement::Column::ValidUntil).lte(horizon));
     match from {
-        LastFrom::Row => {
+        KeptFrom::Row => {
             q.and_where(Expr::cust(
                 "agreement.signed_both_on IS NOT NULL AND agreement.renewed_on IS NULL",
             ));
         }
-        LastFrom::Dates(as_of) => {
+        KeptFrom::Dates(as_of) => {
             let renewal = Query::select()
                 .expr(one())
                 .from_as(agreement::Entity, "r")
@@ -219,19 +219,19 @@ fn unfollowed(scope: Scope, as_of: NaiveDate) -> SelectStatement {
 /// waiting first. As of today, the partnership rows say it, through an index
 /// of the active partnerships waiting for a plan; as of another day, the
 /// signatures and approvals up to then.
-fn without_plan(cutoff: NaiveDate, from: LastFrom) -> SelectStatement {
+fn without_plan(cutoff: NaiveDate, from: KeptFrom) -> SelectStatement {
     let mut q = Query::select();
     q.expr(p(partnership::Column::Id))
         .expr(p(partnership::Column::Step))
         .from(partnership::Entity);
     let signed = match from {
-        LastFrom::Row => {
+        KeptFrom::Row => {
             q.and_where(Expr::cust(
                 "partnership.status = 'ACTIVE' AND partnership.plan_approved_on IS NULL",
             ));
             p(partnership::Column::FirstSignedOn)
         }
-        LastFrom::Dates(as_of) => {
+        KeptFrom::Dates(as_of) => {
             let joined = |q: &mut SelectStatement, m, alias: &'static str, kind| {
                 q.join_subquery(
                     kind,
@@ -256,11 +256,11 @@ fn without_plan(cutoff: NaiveDate, from: LastFrom) -> SelectStatement {
 }
 
 /// Where the kept dates come from as of `as_of`.
-fn from_row_or_dates(as_of: NaiveDate) -> LastFrom {
+fn from_row_or_dates(as_of: NaiveDate) -> KeptFrom {
     if as_of >= Utc::now().date_naive() {
-        LastFrom::Row
+        KeptFrom::Row
     } else {
-        LastFrom::Dates(as_of)
+        KeptFrom::Dates(as_of)
     }
 }
 
